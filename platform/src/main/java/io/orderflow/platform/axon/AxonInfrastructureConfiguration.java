@@ -1,0 +1,74 @@
+package io.orderflow.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon on the service's own PostgreSQL database through JDBC: event store, tokens, sagas and dead letters in
+ * tables created by Flyway (see {@code db/platform}), and a command gateway that retries transient failures.
+ */
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@EnableConfigurationProperties({CommandRetryProperties.class, TokenStoreProperties.class})
+public class AxonInfrastructureConfiguration {
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(new SagaSchema());
+    }
+
+    /** Declared here so that no extension (Kafka's offers its own) can put tokens anywhere but this database. */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .schema(new TokenSchema())
+                             .serializer(serializer)
+                             .claimTimeout(properties.getClaimTimeout())
+                             .build();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, CommandRetryProperties retry,
+                                         ScheduledExecutorService commandRetryExecutor) {
+        TransientCommandFailures transientFailures = new TransientCommandFailures();
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(ExponentialBackOffIntervalRetryScheduler
+                                            .builder()
+                                            .retryExecutor(commandRetryExecutor)
+                                            .maxRetryCount(retry.maxRetries())
+                                            .backoffFactor(retry.initialInterval().toMillis())
+                                            .nonTransientFailurePredicate(transientFailures.negate())
+                                            .build())
+                                    .build();
+    }
+}

@@ -1,0 +1,49 @@
+package io.orderflow.platform.kafka;
+
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+
+import java.util.List;
+
+/**
+ * Builds the message source a streaming event processor reads another context's topic with. Its position is a
+ * tracking token kept in the consuming service's own token store, updated in the same transaction as the
+ * processor's effects.
+ */
+public class KafkaSources {
+
+    private final ConsumerFactory<String, byte[]> consumerFactory;
+    private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
+    private final KafkaMessageConverter<String, byte[]> converter;
+    private final KafkaTopics topics;
+
+    public KafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
+                        Fetcher<String, byte[], KafkaEventMessage> fetcher,
+                        KafkaMessageConverter<String, byte[]> converter,
+                        KafkaTopics topics) {
+        this.consumerFactory = consumerFactory;
+        this.fetcher = fetcher;
+        this.converter = converter;
+        this.topics = topics;
+    }
+
+    /**
+     * @param topic a topic of {@code orderflow.kafka.topics}
+     * @return a source reading that topic from its beginning
+     */
+    public StreamableKafkaMessageSource<String, byte[]> source(String topic) {
+        if (!topics.names().contains(topic)) {
+            throw new IllegalArgumentException("Topic " + topic + " is not one of orderflow.kafka.topics "
+                                                       + topics.names());
+        }
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                                           .topics(List.of(topic))
+                                           .consumerFactory(consumerFactory)
+                                           .fetcher(fetcher)
+                                           .messageConverter(converter)
+                                           .build();
+    }
+}
