@@ -30,8 +30,7 @@ public final class ServiceTestInfrastructure {
         registry.add("spring.datasource.password", database::password);
         registry.add("axon.kafka.bootstrap-servers", () -> kafka);
         registry.add("server.port", () -> port);
-        registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
-                     () -> "http://127.0.0.1:" + port);
+        registry.add("orderflow.commandbus.peers." + service, () -> "http://127.0.0.1:" + port);
         return port;
     }
 

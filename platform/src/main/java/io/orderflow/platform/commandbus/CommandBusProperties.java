@@ -2,16 +2,22 @@ package io.orderflow.platform.commandbus;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The HTTP command bus between services.
  *
- * @param heartbeatInterval how often the membership of the command router is refreshed from discovery, so a peer
- *                          that was down is routed to again soon after it is back
- * @param connectTimeout    connecting to a peer
- * @param readTimeout       waiting for a peer's answer to a command
+ * @param enabled         whether this service joins the command bus (services that handle or send commands)
+ * @param peers           every command-handling service by name ({@code spring.application.name}) and base URL:
+ *                        static discovery, this service included
+ * @param refreshInterval how often peers are asked which commands they handle, so a peer that was down is routed to
+ *                        again soon after it is back
+ * @param connectTimeout  connecting to a peer
+ * @param readTimeout     waiting for a peer's answer
  */
 @ConfigurationProperties("orderflow.commandbus")
-public record CommandBusProperties(Duration heartbeatInterval, Duration connectTimeout, Duration readTimeout) {
+public record CommandBusProperties(boolean enabled, Map<String, URI> peers, Duration refreshInterval,
+                                   Duration connectTimeout, Duration readTimeout) {
 }

@@ -1,69 +1,81 @@
 package io.orderflow.platform.commandbus;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.extensions.springcloud.autoconfig.SpringCloudAutoConfiguration;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpCommandBusConnector;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.cloud.client.DefaultServiceInstance;
-import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
-import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
-import java.util.List;
-
 /**
- * Commands cross services over HTTP through Axon's distributed command bus (axon-springcloud), with peers listed
- * by static discovery ({@code spring.cloud.discovery.client.simple.instances}, one entry per service, this one
- * included). Fills the gaps static discovery leaves: this node's registration, membership refreshes, and the
- * connector declared with its concrete type so Spring MVC maps its endpoint.
+ * Commands cross services over HTTP through Axon's {@link DistributedCommandBus}: the axon-springcloud HTTP
+ * connector carries them, a {@link StaticCommandRouter} over {@code orderflow.commandbus.peers} routes them.
+ * Commands a node handles itself never leave it.
  */
-@AutoConfiguration(before = SpringCloudAutoConfiguration.class, after = SimpleDiscoveryClientAutoConfiguration.class)
-@ConditionalOnProperty("axon.distributed.enabled")
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+@ConditionalOnProperty("orderflow.commandbus.enabled")
 @EnableConfigurationProperties(CommandBusProperties.class)
 public class HttpCommandBusConfiguration {
 
     @Bean
-    public RestTemplate restTemplate(RestTemplateBuilder builder, CommandBusProperties properties) {
-        return builder.connectTimeout(properties.connectTimeout())
-                      .readTimeout(properties.readTimeout())
-                      .build();
+    public ClientHttpRequestFactory commandBusRequestFactory(CommandBusProperties properties) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(properties.connectTimeout());
+        factory.setReadTimeout(properties.readTimeout());
+        return factory;
     }
 
     @Bean
-    public StaticRegistration localRegistration(SimpleDiscoveryProperties discovery,
-                                                @Value("${spring.application.name}") String serviceId) {
-        List<DefaultServiceInstance> own = discovery.getInstances().get(serviceId);
-        if (own == null || own.size() != 1) {
-            throw new IllegalStateException("spring.cloud.discovery.client.simple.instances." + serviceId
-                                                    + " must list exactly this service's own address");
+    public StaticCommandRouter commandRouter(@Value("${spring.application.name}") String self,
+                                             CommandBusProperties properties,
+                                             ClientHttpRequestFactory commandBusRequestFactory,
+                                             ObjectMapper objectMapper) {
+        if (!properties.peers().containsKey(self)) {
+            throw new IllegalStateException("orderflow.commandbus.peers must list this service (" + self + ")");
         }
-        DefaultServiceInstance instance = own.get(0);
-        instance.setServiceId(serviceId);
-        return new StaticRegistration(instance);
+        return new StaticCommandRouter(self, properties.peers(), new AnnotationRoutingStrategy(),
+                                       RestClient.builder().requestFactory(commandBusRequestFactory).build(),
+                                       objectMapper);
     }
 
-    @Bean
-    public MembershipHeartbeat membershipHeartbeat(ApplicationEventPublisher publisher, StaticRegistration registration,
-                                                   CommandBusProperties properties) {
-        return new MembershipHeartbeat(publisher, registration, properties.heartbeatInterval());
-    }
-
+    /** Declared with its concrete type: Spring MVC maps the connector's endpoint only then. */
     @Bean
     public SpringHttpCommandBusConnector springHttpCommandBusConnector(@Qualifier("localSegment") CommandBus localSegment,
-                                                                       RestTemplate restTemplate,
+                                                                       ClientHttpRequestFactory commandBusRequestFactory,
                                                                        @Qualifier("messageSerializer") Serializer serializer) {
         return SpringHttpCommandBusConnector.builder()
                                             .localCommandBus(localSegment)
-                                            .restOperations(restTemplate)
+                                            .restOperations(new RestTemplate(commandBusRequestFactory))
                                             .serializer(serializer)
                                             .build();
+    }
+
+    @Bean
+    @Primary
+    public DistributedCommandBus distributedCommandBus(StaticCommandRouter commandRouter,
+                                                       SpringHttpCommandBusConnector connector) {
+        return DistributedCommandBus.builder().commandRouter(commandRouter).connector(connector).build();
+    }
+
+    @Bean
+    public CommandBusCapabilitiesController commandBusCapabilitiesController(StaticCommandRouter router) {
+        return new CommandBusCapabilitiesController(router);
+    }
+
+    @Bean
+    public PeerRefresh peerRefresh(StaticCommandRouter router, CommandBusProperties properties) {
+        return new PeerRefresh(router, properties.refreshInterval());
     }
 }
