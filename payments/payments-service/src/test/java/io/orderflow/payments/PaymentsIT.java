@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,14 @@ class PaymentsIT {
     TestRestTemplate http;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void serializesMessagesEventsAndStateWithJacksonOnly() {
+        assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer()))
+                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(JacksonSerializer.class));
+    }
 
     @Test
     void opensAnAccountAndShowsItsCredit() {
