@@ -1,0 +1,218 @@
+package io.orderflow.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.localstack.Service;
+import io.orderflow.localstack.Stack;
+import io.orderflow.localstack.StackConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as a user runs it: PostgreSQL, Kafka and the four services as separate processes on fresh
+ * databases, driven over HTTP only. Shipments are dispatched by hand here (auto-dispatch off) so that a cancel
+ * before dispatch is deterministic; the happy path dispatches through the fulfillment API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderFlowSystemIT {
+
+    private static final Duration OUTCOME = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataDir;
+
+    private final Http http = new Http();
+    private Stack stack;
+    private String orders;
+    private String payments;
+    private String fulfillment;
+    private String reporting;
+
+    @BeforeAll
+    void startSystem() {
+        stack = new Stack(StackConfig.defaults()
+                                     .withDataDir(dataDir)
+                                     .withFreePorts()
+                                     .withExtraEnv(Service.FULFILLMENT, "AUTO_DISPATCH_ENABLED", "false")
+                                     .withExtraEnv(Service.ORDERS, "ORDER_DEADLINE", "60s"))
+                .start();
+        orders = stack.serviceUrl(Service.ORDERS);
+        payments = stack.serviceUrl(Service.PAYMENTS);
+        fulfillment = stack.serviceUrl(Service.FULFILLMENT);
+        reporting = stack.serviceUrl(Service.REPORTING);
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void completesAnOrderCapturingItsPaymentAndShippingItsStock() {
+        String customer = openAccount("500.00");
+        String sku = receiveStock(10);
+
+        String orderId = placeOrder(customer, List.of(line(sku, 3, "12.50")));
+        awaitStatus(orderId, "CONFIRMED");
+        String shipmentId = awaitShipment(orderId, "PREPARED").path("shipmentId").asText();
+        assertThat(http.post(fulfillment + "/shipments/" + shipmentId + "/dispatch", Map.of()).status()).isEqualTo(202);
+
+        JsonNode order = awaitStatus(orderId, "COMPLETED");
+        assertThat(order.path("total").decimalValue()).isEqualByComparingTo("37.50");
+        assertThat(order.path("reason").isNull()).isTrue();
+        awaitPayment(orderId, "CAPTURED");
+        await().atMost(OUTCOME).untilAsserted(() -> {
+            JsonNode account = http.get(payments + "/accounts/" + customer).json();
+            assertThat(account.path("captured").decimalValue()).isEqualByComparingTo("37.50");
+            assertThat(account.path("authorized").decimalValue()).isEqualByComparingTo("0");
+            assertThat(account.path("available").decimalValue()).isEqualByComparingTo("462.50");
+            JsonNode stock = http.get(fulfillment + "/inventory/" + sku).json();
+            assertThat(stock.path("onHand").asInt()).isEqualTo(7);
+            assertThat(stock.path("reserved").asInt()).isZero();
+        });
+        await().atMost(OUTCOME).untilAsserted(() -> {
+            JsonNode overview = http.get(reporting + "/reports/orders/" + orderId).json();
+            assertThat(overview.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(overview.path("paymentStatus").asText()).isEqualTo("CAPTURED");
+            assertThat(overview.path("shipmentStatus").asText()).isEqualTo("DISPATCHED");
+        });
+        assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void rejectsAnOrderForMoreThanTheStockWithoutAuthorizingAnything() {
+        String customer = openAccount("500.00");
+        String sku = receiveStock(2);
+
+        String orderId = placeOrder(customer, List.of(line(sku, 3, "1.00")));
+
+        JsonNode order = awaitStatus(orderId, "REJECTED");
+        assertThat(order.path("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(http.get(payments + "/payments?orderId=" + orderId).json()).isEmpty();
+        assertThat(http.get(payments + "/accounts/" + customer).json().path("available").decimalValue())
+                .isEqualByComparingTo("500.00");
+        assertThat(http.get(fulfillment + "/inventory/" + sku).json().path("available").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAnOrderTheAccountCannotPayAndReleasesItsStock() {
+        String customer = openAccount("10.00");
+        String sku = receiveStock(5);
+
+        String orderId = placeOrder(customer, List.of(line(sku, 2, "7.00")));
+
+        JsonNode order = awaitStatus(orderId, "REJECTED");
+        assertThat(order.path("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+        awaitPayment(orderId, "DECLINED");
+        await().atMost(OUTCOME).untilAsserted(() -> {
+            JsonNode stock = http.get(fulfillment + "/inventory/" + sku).json();
+            assertThat(stock.path("reserved").asInt()).isZero();
+            assertThat(stock.path("available").asInt()).isEqualTo(5);
+        });
+        assertThat(http.get(payments + "/accounts/" + customer).json().path("authorized").decimalValue())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void cancelsAnOrderBeforeDispatchRestoringCreditAndStock() {
+        String customer = openAccount("100.00");
+        String sku = receiveStock(4);
+
+        String orderId = placeOrder(customer, List.of(line(sku, 4, "20.00")));
+        awaitStatus(orderId, "CONFIRMED");
+        awaitShipment(orderId, "PREPARED");
+        assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(202);
+
+        JsonNode order = awaitStatus(orderId, "CANCELLED");
+        assertThat(order.path("reason").asText()).isEqualTo("CANCELLED_BY_CUSTOMER");
+        awaitPayment(orderId, "VOIDED");
+        awaitShipment(orderId, "CANCELLED");
+        await().atMost(OUTCOME).untilAsserted(() -> {
+            JsonNode account = http.get(payments + "/accounts/" + customer).json();
+            assertThat(account.path("available").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(account.path("authorized").decimalValue()).isEqualByComparingTo("0");
+            JsonNode stock = http.get(fulfillment + "/inventory/" + sku).json();
+            assertThat(stock.path("available").asInt()).isEqualTo(4);
+            assertThat(stock.path("reserved").asInt()).isZero();
+        });
+        assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void keepsEachServiceOutOfTheOtherServicesDatabases() throws SQLException {
+        try (var own = DriverManager.getConnection(stack.jdbcUrl("orders"), "orders", "orders")) {
+            assertThat(own.isValid(2)).isTrue();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(stack.jdbcUrl("payments"), "orders", "orders").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied for database \"payments\"");
+    }
+
+    private String openAccount(String creditLimit) {
+        String customer = "cust-" + UUID.randomUUID();
+        Http.Response response = http.post(payments + "/accounts",
+                                           Map.of("customerId", customer, "creditLimit", new BigDecimal(creditLimit)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        await().atMost(OUTCOME).until(() -> http.get(payments + "/accounts/" + customer).status() == 200);
+        return customer;
+    }
+
+    private String receiveStock(int quantity) {
+        String sku = "sku-" + UUID.randomUUID();
+        Http.Response response = http.post(fulfillment + "/inventory/" + sku + "/receipts", Map.of("quantity", quantity));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        await().atMost(OUTCOME).until(() -> http.get(fulfillment + "/inventory/" + sku).status() == 200);
+        return sku;
+    }
+
+    private String placeOrder(String customer, List<Map<String, Object>> lines) {
+        Http.Response response = http.post(orders + "/orders", Map.of("customerId", customer, "lines", lines));
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        return response.json().path("orderId").asText();
+    }
+
+    private static Map<String, Object> line(String sku, int quantity, String unitPrice) {
+        return Map.of("sku", sku, "quantity", quantity, "unitPrice", new BigDecimal(unitPrice));
+    }
+
+    private JsonNode awaitStatus(String orderId, String status) {
+        return awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asText()));
+    }
+
+    private JsonNode awaitShipment(String orderId, String status) {
+        JsonNode shipments = awaitJson(fulfillment + "/shipments?orderId=" + orderId,
+                                       list -> list.size() == 1 && status.equals(list.get(0).path("status").asText()));
+        return shipments.get(0);
+    }
+
+    private void awaitPayment(String orderId, String status) {
+        awaitJson(payments + "/payments?orderId=" + orderId,
+                  list -> list.size() == 1 && status.equals(list.get(0).path("status").asText()));
+    }
+
+    private JsonNode awaitJson(String url, Predicate<JsonNode> condition) {
+        return await().atMost(OUTCOME).pollInterval(Duration.ofMillis(200))
+                      .until(() -> {
+                          Http.Response response = http.get(url);
+                          return response.status() == 200 ? response.json() : null;
+                      }, json -> json != null && condition.test(json));
+    }
+}
