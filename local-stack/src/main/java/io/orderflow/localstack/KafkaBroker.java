@@ -21,6 +21,8 @@ final class KafkaBroker {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String TIMESTAMPED_LOG = "-Dorg.slf4j.simpleLogger.showDateTime=true";
+    private static final String TIMESTAMP_FORMAT = "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS";
 
     private final Path logDir;
     private final Path configFile;
@@ -43,31 +45,39 @@ final class KafkaBroker {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format();
         }
-        process = ChildJvm.start(List.of("-Xmx512m", "-cp", Classpath.ofThisProgram(), "kafka.Kafka",
-                                         configFile.toString()),
+        process = ChildJvm.start(List.of("-Xmx512m", TIMESTAMPED_LOG, TIMESTAMP_FORMAT,
+                                         "-cp", Classpath.ofThisProgram(), "kafka.Kafka", configFile.toString()),
                                  Map.of(), logDir.getParent(), logFile);
         return process;
     }
 
     /** Waits until the broker accepts connections and answers an admin request. */
     void awaitReady() {
+        Process starting = process;
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (!Readiness.accepts("127.0.0.1", port)) {
+            requireAliveBefore(starting, deadline);
+            Readiness.pause();
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with code " + process.exitValue()
-                                                    + " while starting:" + System.lineSeparator() + logFile.tail(40));
-                }
-                if (Readiness.accepts("127.0.0.1", port) && listsTopics(admin)) {
-                    return;
-                }
+            while (!listsTopics(admin)) {
+                requireAliveBefore(starting, deadline);
                 Readiness.pause();
             }
         }
-        throw new IllegalStateException("Kafka did not become ready within " + STARTUP_TIMEOUT.toSeconds() + " s:"
-                                        + System.lineSeparator() + logFile.tail(40));
+    }
+
+    private void requireAliveBefore(Process starting, long deadline) {
+        if (!starting.isAlive()) {
+            throw new IllegalStateException("Kafka exited with code " + starting.exitValue() + " while starting:"
+                                            + System.lineSeparator() + logFile.tail(40));
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Kafka did not become ready within " + STARTUP_TIMEOUT.toSeconds()
+                                            + " s:" + System.lineSeparator() + logFile.tail(40));
+        }
     }
 
     Process process() {

@@ -29,6 +29,10 @@ final class PidFiles {
         this.dir = dir;
     }
 
+    void record(String name, Process process) {
+        record(name, process.toHandle());
+    }
+
     void record(String name, ProcessHandle process) {
         String start = process.info().startInstant().map(Instant::toString).orElse("-");
         try {

@@ -1,0 +1,33 @@
+package io.orderflow.localstack;
+
+import java.util.Locale;
+
+/** The table of addresses printed once everything is up. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String of(Stack stack) {
+        StackConfig config = stack.config();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nOrderFlow is running (ready in %.1f s)%n%n",
+                                 stack.startupTime().toMillis() / 1000.0));
+        for (Service service : config.services()) {
+            String url = stack.serviceUrl(service);
+            out.append(row(service.id(), url + "   Swagger UI " + url + "/swagger-ui.html"));
+        }
+        out.append(row("PostgreSQL", "localhost:" + config.pgPort()
+                                     + "   superuser postgres (no password); per service: database, role and password"
+                                     + " = its name"));
+        out.append(row("", stack.superuserJdbc()));
+        out.append(row("Kafka", stack.kafkaBootstrapServers()));
+        out.append(row("Logs", stack.logDirectory().toString()));
+        out.append(String.format("%nPress Ctrl-C to stop everything.%n"));
+        return out.toString();
+    }
+
+    private static String row(String name, String value) {
+        return String.format(Locale.ROOT, "  %-12s %s%n", name, value);
+    }
+}
