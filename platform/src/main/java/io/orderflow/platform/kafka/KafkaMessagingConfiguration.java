@@ -6,6 +6,8 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,8 @@ public class KafkaMessagingConfiguration {
     public KafkaSources kafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
                                      Fetcher<String, byte[], KafkaEventMessage> fetcher,
                                      KafkaMessageConverter<String, byte[]> converter,
+                                     @Qualifier("eventSerializer") Serializer eventSerializer,
                                      KafkaTopics topics) {
-        return new KafkaSources(consumerFactory, fetcher, converter, topics);
+        return new KafkaSources(consumerFactory, fetcher, converter, eventSerializer, topics);
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
 
 import java.util.List;
 
@@ -18,15 +19,18 @@ public class KafkaSources {
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
     private final KafkaMessageConverter<String, byte[]> converter;
+    private final Serializer serializer;
     private final KafkaTopics topics;
 
     public KafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
                         Fetcher<String, byte[], KafkaEventMessage> fetcher,
                         KafkaMessageConverter<String, byte[]> converter,
+                        Serializer serializer,
                         KafkaTopics topics) {
         this.consumerFactory = consumerFactory;
         this.fetcher = fetcher;
         this.converter = converter;
+        this.serializer = serializer;
         this.topics = topics;
     }
 
@@ -44,6 +48,7 @@ public class KafkaSources {
                                            .consumerFactory(consumerFactory)
                                            .fetcher(fetcher)
                                            .messageConverter(converter)
+                                           .serializer(serializer)
                                            .build();
     }
 }
