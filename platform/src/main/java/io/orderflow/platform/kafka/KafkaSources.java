@@ -16,6 +16,8 @@ import java.util.List;
  */
 public class KafkaSources {
 
+    private static final int BUFFER_CAPACITY = 10_000;
+
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
     private final KafkaMessageConverter<String, byte[]> converter;
@@ -49,6 +51,7 @@ public class KafkaSources {
                                            .fetcher(fetcher)
                                            .messageConverter(converter)
                                            .serializer(serializer)
+                                           .bufferFactory(() -> new FetchOrderBuffer(BUFFER_CAPACITY))
                                            .build();
     }
 }

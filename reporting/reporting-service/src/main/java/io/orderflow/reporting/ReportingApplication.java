@@ -1,0 +1,12 @@
+package io.orderflow.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ReportingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingApplication.class, args);
+    }
+}

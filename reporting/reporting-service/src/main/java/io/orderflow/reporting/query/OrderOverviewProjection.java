@@ -1,0 +1,278 @@
+package io.orderflow.reporting.query;
+
+import io.orderflow.fulfillment.api.ShipmentCancelledEvent;
+import io.orderflow.fulfillment.api.ShipmentDeliveredEvent;
+import io.orderflow.fulfillment.api.ShipmentDispatchedEvent;
+import io.orderflow.fulfillment.api.ShipmentPreparedEvent;
+import io.orderflow.fulfillment.api.ShipmentStatus;
+import io.orderflow.fulfillment.api.StockReleasedEvent;
+import io.orderflow.fulfillment.api.StockReservationFailedEvent;
+import io.orderflow.fulfillment.api.StockReservedEvent;
+import io.orderflow.orders.api.OrderCancellationRequestedEvent;
+import io.orderflow.orders.api.OrderCancelledEvent;
+import io.orderflow.orders.api.OrderCompletedEvent;
+import io.orderflow.orders.api.OrderConfirmedEvent;
+import io.orderflow.orders.api.OrderDeliveredEvent;
+import io.orderflow.orders.api.OrderPlacedEvent;
+import io.orderflow.orders.api.OrderReason;
+import io.orderflow.orders.api.OrderRejectedEvent;
+import io.orderflow.orders.api.OrderShippedEvent;
+import io.orderflow.orders.api.OrderStatus;
+import io.orderflow.payments.api.PaymentAuthorizedEvent;
+import io.orderflow.payments.api.PaymentCapturedEvent;
+import io.orderflow.payments.api.PaymentDeclinedEvent;
+import io.orderflow.payments.api.PaymentRefundedEvent;
+import io.orderflow.payments.api.PaymentStatus;
+import io.orderflow.payments.api.PaymentVoidedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The order overview, joined from the orders, payments and fulfillment topics.
+ * <p>
+ * Kafka keeps the order of one aggregate's events only, and an order's events come from several aggregates (the
+ * order, the customer's account, the stock reservation, the shipment) on three topics; any event may also come
+ * again, early or late. So every write is one that the same event, handled again at any later point, repeats
+ * without effect:
+ * <ul>
+ *     <li>the columns of each topic are set only by an event with a higher sequence number (within its aggregate)
+ *     than the one that last set them, which is kept beside them. Events without one (not domain events) simply
+ *     overwrite;</li>
+ *     <li>what never changes (customer, total, when it was placed) is filled in by whichever event knows it;</li>
+ *     <li>the timeline keeps each step once, {@code updated_at} only ever moves forward.</li>
+ * </ul>
+ */
+@Component
+@ProcessingGroup(OrderOverviewProjection.PROCESSING_GROUP)
+public class OrderOverviewProjection {
+
+    public static final String PROCESSING_GROUP = "order-overview";
+
+    /** The orders API has no status for it: delivery is recorded after the order completed. */
+    static final String DELIVERED = "DELIVERED";
+
+    private final JdbcClient jdbc;
+
+    public OrderOverviewProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_PLACED, message);
+        jdbc.sql("UPDATE order_overview SET customer_id = ?, total = ?, placed_at = ? WHERE order_id = ?")
+            .params(event.customerId(), event.total(), utc(message), event.orderId())
+            .update();
+        orderStatus(event.orderId(), OrderStatus.PLACED.name(), null, message);
+    }
+
+    @EventHandler
+    void on(OrderConfirmedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_CONFIRMED, message);
+        orderStatus(event.orderId(), OrderStatus.CONFIRMED.name(), null, message);
+    }
+
+    @EventHandler
+    void on(OrderShippedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_SHIPPED, message);
+        jdbc.sql("UPDATE order_overview SET shipment_id = COALESCE(shipment_id, ?) WHERE order_id = ?")
+            .params(event.shipmentId(), event.orderId())
+            .update();
+        orderStatus(event.orderId(), OrderStatus.SHIPPED.name(), null, message);
+    }
+
+    @EventHandler
+    void on(OrderCompletedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_COMPLETED, message);
+        orderStatus(event.orderId(), OrderStatus.COMPLETED.name(), null, message);
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_REJECTED, message);
+        orderStatus(event.orderId(), OrderStatus.REJECTED.name(), event.reason(), message);
+    }
+
+    @EventHandler
+    void on(OrderCancellationRequestedEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_CANCELLATION_REQUESTED, message);
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_CANCELLED, message);
+        orderStatus(event.orderId(), OrderStatus.CANCELLED.name(), event.reason(), message);
+    }
+
+    @EventHandler
+    void on(OrderDeliveredEvent event, EventMessage<?> message) {
+        record(event.orderId(), TimelineStep.ORDER_DELIVERED, message);
+        orderStatus(event.orderId(), DELIVERED, null, message);
+    }
+
+    @EventHandler
+    void on(PaymentAuthorizedEvent event, EventMessage<?> message) {
+        payment(event.orderId(), event.customerId(), PaymentStatus.AUTHORIZED, TimelineStep.PAYMENT_AUTHORIZED,
+                message);
+    }
+
+    @EventHandler
+    void on(PaymentDeclinedEvent event, EventMessage<?> message) {
+        payment(event.orderId(), event.customerId(), PaymentStatus.DECLINED, TimelineStep.PAYMENT_DECLINED, message);
+    }
+
+    @EventHandler
+    void on(PaymentCapturedEvent event, EventMessage<?> message) {
+        payment(event.orderId(), event.customerId(), PaymentStatus.CAPTURED, TimelineStep.PAYMENT_CAPTURED, message);
+    }
+
+    @EventHandler
+    void on(PaymentVoidedEvent event, EventMessage<?> message) {
+        payment(event.orderId(), event.customerId(), PaymentStatus.VOIDED, TimelineStep.PAYMENT_VOIDED, message);
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent event, EventMessage<?> message) {
+        payment(event.orderId(), event.customerId(), PaymentStatus.REFUNDED, TimelineStep.PAYMENT_REFUNDED, message);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, EventMessage<?> message) {
+        stock(event.orderId(), StockStatus.RESERVED, TimelineStep.STOCK_RESERVED, message);
+    }
+
+    @EventHandler
+    void on(StockReservationFailedEvent event, EventMessage<?> message) {
+        stock(event.orderId(), StockStatus.FAILED, TimelineStep.STOCK_RESERVATION_FAILED, message);
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event, EventMessage<?> message) {
+        stock(event.orderId(), StockStatus.RELEASED, TimelineStep.STOCK_RELEASED, message);
+    }
+
+    @EventHandler
+    void on(ShipmentPreparedEvent event, EventMessage<?> message) {
+        shipment(event.orderId(), event.shipmentId(), ShipmentStatus.PREPARED, TimelineStep.SHIPMENT_PREPARED,
+                 message);
+    }
+
+    @EventHandler
+    void on(ShipmentDispatchedEvent event, EventMessage<?> message) {
+        shipment(event.orderId(), event.shipmentId(), ShipmentStatus.DISPATCHED, TimelineStep.SHIPMENT_DISPATCHED,
+                 message);
+    }
+
+    @EventHandler
+    void on(ShipmentDeliveredEvent event, EventMessage<?> message) {
+        shipment(event.orderId(), event.shipmentId(), ShipmentStatus.DELIVERED, TimelineStep.SHIPMENT_DELIVERED,
+                 message);
+    }
+
+    @EventHandler
+    void on(ShipmentCancelledEvent event, EventMessage<?> message) {
+        shipment(event.orderId(), event.shipmentId(), ShipmentStatus.CANCELLED, TimelineStep.SHIPMENT_CANCELLED,
+                 message);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM order_timeline").update();
+        jdbc.sql("DELETE FROM order_overview").update();
+    }
+
+    /** Makes sure the order's row exists, moves its {@code updated_at} forward and adds the step. */
+    private void record(String orderId, TimelineStep step, EventMessage<?> message) {
+        jdbc.sql("""
+                 INSERT INTO order_overview (order_id, updated_at) VALUES (?, ?)
+                 ON CONFLICT (order_id) DO UPDATE
+                 SET updated_at = GREATEST(order_overview.updated_at, excluded.updated_at)
+                 """)
+            .params(orderId, utc(message))
+            .update();
+        jdbc.sql("""
+                 INSERT INTO order_timeline (order_id, step, occurred_at) VALUES (?, ?, ?)
+                 ON CONFLICT (order_id, step) DO NOTHING
+                 """)
+            .params(orderId, step.name(), utc(message))
+            .update();
+    }
+
+    private void orderStatus(String orderId, String status, OrderReason reason, EventMessage<?> message) {
+        jdbc.sql("""
+                 UPDATE order_overview SET order_status = :status, reason = :reason, orders_seq = :seq
+                 WHERE order_id = :orderId
+                   AND (orders_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR orders_seq < :seq)
+                 """)
+            .param("orderId", orderId)
+            .param("status", status)
+            .param("reason", reason == null ? null : reason.name())
+            .param("seq", sequence(message))
+            .update();
+    }
+
+    private void payment(String orderId, String customerId, PaymentStatus status, TimelineStep step,
+                         EventMessage<?> message) {
+        record(orderId, step, message);
+        jdbc.sql("""
+                 UPDATE order_overview SET customer_id = COALESCE(customer_id, :customerId)
+                 WHERE order_id = :orderId
+                 """)
+            .param("orderId", orderId)
+            .param("customerId", customerId)
+            .update();
+        jdbc.sql("""
+                 UPDATE order_overview SET payment_status = :status, payment_seq = :seq
+                 WHERE order_id = :orderId
+                   AND (payment_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR payment_seq < :seq)
+                 """)
+            .param("orderId", orderId)
+            .param("status", status.name())
+            .param("seq", sequence(message))
+            .update();
+    }
+
+    private void stock(String orderId, StockStatus status, TimelineStep step, EventMessage<?> message) {
+        record(orderId, step, message);
+        jdbc.sql("""
+                 UPDATE order_overview SET stock_status = :status, stock_seq = :seq
+                 WHERE order_id = :orderId
+                   AND (stock_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR stock_seq < :seq)
+                 """)
+            .param("orderId", orderId)
+            .param("status", status.name())
+            .param("seq", sequence(message))
+            .update();
+    }
+
+    private void shipment(String orderId, String shipmentId, ShipmentStatus status, TimelineStep step,
+                          EventMessage<?> message) {
+        record(orderId, step, message);
+        jdbc.sql("""
+                 UPDATE order_overview SET shipment_id = :shipmentId, shipment_status = :status, shipment_seq = :seq
+                 WHERE order_id = :orderId
+                   AND (shipment_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR shipment_seq < :seq)
+                 """)
+            .param("orderId", orderId)
+            .param("shipmentId", shipmentId)
+            .param("status", status.name())
+            .param("seq", sequence(message))
+            .update();
+    }
+
+    private static Long sequence(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : null;
+    }
+
+    private static OffsetDateTime utc(EventMessage<?> message) {
+        return message.getTimestamp().atOffset(ZoneOffset.UTC);
+    }
+}
