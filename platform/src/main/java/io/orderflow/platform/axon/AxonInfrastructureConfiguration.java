@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -45,6 +47,16 @@ public class AxonInfrastructureConfiguration {
                              .serializer(serializer)
                              .claimTimeout(properties.getClaimTimeout())
                              .build();
+    }
+
+    /**
+     * A handler that fails makes its processor roll back and retry from its stored token (with back-off) instead of
+     * logging the event away: no event is silently lost by a projection, a saga or the Kafka publisher.
+     */
+    @Bean
+    public ConfigurerModule failedEventsAreRetried() {
+        return configurer -> configurer.eventProcessing()
+                                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     @Bean(destroyMethod = "shutdownNow")
