@@ -1,0 +1,25 @@
+package io.orderflow.fulfillment;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.orderflow.platform.test.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = ServiceArchitecture.importOrderFlow();
+
+    @Test
+    void usesOtherContextsOnlyThroughTheirApi() {
+        ServiceArchitecture.usesOtherContextsOnlyThroughTheirApi("fulfillment").check(classes);
+    }
+
+    @Test
+    void keepsThePublishedLanguagesFreeOfFrameworks() {
+        ServiceArchitecture.apisArePlainRecords().check(classes);
+    }
+
+    @Test
+    void keepsDomainCodeOutOfThePlatform() {
+        ServiceArchitecture.platformHasNoDomainCode().check(classes);
+    }
+}

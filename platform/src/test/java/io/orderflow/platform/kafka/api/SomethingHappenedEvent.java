@@ -1,0 +1,4 @@
+package io.orderflow.platform.kafka.api;
+
+public record SomethingHappenedEvent(String id) {
+}
