@@ -1,0 +1,17 @@
+package io.orderflow.orders.saga;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Timing of the order saga.
+ *
+ * @param deadline       how long an order may take to be dispatched; when it passes first, the order is cancelled
+ * @param resendInterval how often, once the order deadline passed or the outcome is settled, the commands still
+ *                       unanswered are sent again, so a participant that was down gets them when it is back
+ */
+@ConfigurationProperties("orderflow.orders")
+public record OrderSagaProperties(@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration resendInterval) {
+}

@@ -1,0 +1,287 @@
+package io.orderflow.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.orders.saga.OrderSaga;
+import io.orderflow.platform.test.ServiceTestInfrastructure;
+import io.orderflow.platform.test.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The orders service on real PostgreSQL and Kafka, alone: no payments or fulfillment service answers, so every
+ * order runs into its (shortened) deadline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"orderflow.orders.deadline=3s", "orderflow.orders.resend-interval=2s"})
+@DirtiesContext
+class OrdersIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestInfrastructure.register(registry, "orders");
+        int nobody = ServiceTestInfrastructure.freePort();
+        registry.add("orderflow.commandbus.peers.payments", () -> "http://127.0.0.1:" + nobody);
+        registry.add("orderflow.commandbus.peers.fulfillment", () -> "http://127.0.0.1:" + nobody);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DeadlineManager deadlineManager;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void cancelsAnOrderForTimeoutWhenNoOtherContextAnswers() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        ResponseEntity<Map> placed = place(customer, null, line("sku-1", 2, "10.00"), line("sku-2", 1, "0.99"));
+
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String orderId = (String) placed.getBody().get("orderId");
+        assertThat(placed.getBody()).containsEntry("status", "PLACED");
+        assertThat(placed.getHeaders().getLocation()).hasToString("/orders/" + orderId);
+
+        Map<String, Object> order = awaitOrder(orderId);
+        assertThat(order).containsEntry("status", "PLACED").containsEntry("customerId", customer);
+        assertThat(new BigDecimal(order.get("total").toString())).isEqualByComparingTo("20.99");
+        assertThat((List<?>) order.get("lines")).hasSize(2);
+
+        String sagaId = await().atMost(Duration.ofSeconds(3)).until(() -> sagaOf(orderId), Optional::isPresent).get();
+        JsonNode saga = json.readTree(jdbc.sql("SELECT serializedsaga FROM sagaentry WHERE sagaid = ?")
+                                          .param(sagaId).query(byte[].class).single());
+        assertThat(saga.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(saga.path("customerId").asText()).isEqualTo(customer);
+        assertThat(jdbc.sql("SELECT sagatype FROM sagaentry WHERE sagaid = ?").param(sagaId).query(String.class)
+                       .single()).isEqualTo(OrderSaga.class.getName());
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(deadlinesOf(sagaId)).isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(awaitOrder(orderId))
+                .containsEntry("status", "CANCELLED").containsEntry("reason", "TIMEOUT"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sagaOf(orderId).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadlinesOf(sagaId) == 0);
+    }
+
+    @Test
+    void cancelsAnOrderAtTheCustomersRequest() {
+        String orderId = (String) place("c-" + UUID.randomUUID(), null, line("sku-1", 1, "5.00")).getBody()
+                                                                                                      .get("orderId");
+
+        ResponseEntity<Map> cancelled = http.postForEntity("/orders/" + orderId + "/cancel", null, Map.class);
+
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(cancelled.getBody()).containsEntry("orderId", orderId).containsKey("status");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(awaitOrder(orderId))
+                .containsEntry("status", "CANCELLED").containsEntry("reason", "CANCELLED_BY_CUSTOMER"));
+    }
+
+    @Test
+    void refusesToCancelAnOrderThatEnded() {
+        String orderId = (String) place("c-" + UUID.randomUUID(), null, line("sku-1", 1, "5.00")).getBody()
+                                                                                                      .get("orderId");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(awaitOrder(orderId))
+                .containsEntry("status", "CANCELLED"));
+
+        ResponseEntity<Map> refused = http.postForEntity("/orders/" + orderId + "/cancel", null, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody()).containsEntry("code", "ORDER_NOT_CANCELLABLE");
+    }
+
+    @Test
+    void answersARepeatedRequestWithTheSameOrderAndRefusesTheKeyForAnotherOne() {
+        String customer = "c-" + UUID.randomUUID();
+        String key = "key-" + UUID.randomUUID();
+
+        ResponseEntity<Map> first = place(customer, key, line("sku-1", 2, "10.00"));
+        ResponseEntity<Map> again = place(customer, key, line("sku-1", 2, "10"));
+        ResponseEntity<Map> other = place(customer, key, line("sku-1", 3, "10.00"));
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String orderId = (String) first.getBody().get("orderId");
+        assertThat(orderId).isEqualTo(UUID.nameUUIDFromBytes((customer + ":" + key).getBytes(StandardCharsets.UTF_8))
+                                          .toString());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getBody()).containsEntry("orderId", orderId);
+        assertThat(again.getHeaders().getLocation()).hasToString("/orders/" + orderId);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(other.getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REUSED");
+
+        awaitOrder(orderId);
+        assertThat(List.of(http.getForObject("/orders?customerId=" + customer, Map[].class)))
+                .singleElement().satisfies(order -> assertThat(order).containsEntry("orderId", orderId));
+    }
+
+    @Test
+    void listsACustomersOrdersNewestFirst() {
+        String customer = "c-" + UUID.randomUUID();
+        String older = (String) place(customer, null, line("sku-1", 1, "1.00")).getBody().get("orderId");
+        awaitOrder(older);
+        String newer = (String) place(customer, null, line("sku-2", 1, "2.00")).getBody().get("orderId");
+        awaitOrder(newer);
+
+        List<Map> orders = List.of(http.getForObject("/orders?customerId=" + customer, Map[].class));
+
+        assertThat(orders).extracting(order -> order.get("orderId")).containsExactly(newer, older);
+    }
+
+    @Test
+    void rejectsMalformedOrdersNamingTheField() {
+        assertBadRequest(post("{\"customerId\": ", null), null);
+        assertBadRequest(post("""
+                              {"lines": [{"sku": "sku-1", "quantity": 1, "unitPrice": 1.00}]}""", null), "customerId");
+        assertBadRequest(post("""
+                              {"customerId": "c-1", "lines": []}""", null), "lines");
+        assertBadRequest(post("""
+                              {"customerId": "c-1", "lines": [{"sku": "sku-1", "quantity": 0, "unitPrice": 1.00}]}""",
+                              null), "lines[0].quantity");
+        assertBadRequest(post("""
+                              {"customerId": "c-1", "lines": [{"sku": "sku-1", "quantity": 1, "unitPrice": 1.234}]}""",
+                              null), "lines[0].unitPrice");
+        assertBadRequest(post("""
+                              {"customerId": "c-1", "lines": [{"sku": "sku-1", "quantity": 1, "unitPrice": 1.00},
+                                                              {"sku": "sku-1", "quantity": 2, "unitPrice": 1.00}]}""",
+                              null), "lines");
+        assertBadRequest(post("""
+                              {"customerId": "c 1", "lines": [{"sku": "sku-1", "quantity": 1, "unitPrice": 1.00}]}""",
+                              null), "customerId");
+        assertBadRequest(post("""
+                              {"customerId": "c-1", "lines": [{"sku": "sku-1", "quantity": 1, "unitPrice": 1.00}]}""",
+                              "not a key!"), "Idempotency-Key");
+        assertBadRequest(http.getForEntity("/orders?customerId=not an id", Map.class), "customerId");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownOrder() {
+        String unknown = UUID.randomUUID().toString();
+
+        ResponseEntity<Map> read = http.getForEntity("/orders/" + unknown, Map.class);
+        ResponseEntity<Map> cancel = http.postForEntity("/orders/" + unknown + "/cancel", null, Map.class);
+
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(cancel.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(cancel.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void publishesItsEventsToKafkaKeyedByOrder() {
+        String orderId = (String) place("c-" + UUID.randomUUID(), null, line("sku-1", 1, "3.00")).getBody()
+                                                                                                       .get("orderId");
+
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of("orders-events"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderId.equals(record.key())) {
+                        types.add(new String(record.headers().lastHeader("axon-message-type").value(),
+                                             StandardCharsets.UTF_8));
+                    }
+                }
+                return !types.isEmpty();
+            });
+        }
+        assertThat(types.get(0)).isEqualTo("io.orderflow.orders.api.OrderPlacedEvent");
+    }
+
+    private ResponseEntity<Map> place(String customerId, String idempotencyKey, Map<?, ?>... lines) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.postForEntity("/orders", new HttpEntity<>(Map.of("customerId", customerId, "lines", List.of(lines)),
+                                                             headers), Map.class);
+    }
+
+    private ResponseEntity<Map> post(String body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.postForEntity("/orders", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private static Map<String, Object> line(String sku, int quantity, String unitPrice) {
+        return Map.of("sku", sku, "quantity", quantity, "unitPrice", new BigDecimal(unitPrice));
+    }
+
+    private static void assertBadRequest(ResponseEntity<Map> response, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        if (field != null) {
+            assertThat((Map<String, Object>) response.getBody().get("errors")).containsKey(field);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitOrder(String orderId) {
+        return (Map<String, Object>) await().atMost(Duration.ofSeconds(20))
+                      .until(() -> http.getForEntity("/orders/" + orderId, Map.class),
+                             r -> r.getStatusCode().is2xxSuccessful())
+                      .getBody();
+    }
+
+    private Optional<String> sagaOf(String orderId) {
+        return jdbc.sql("""
+                        SELECT sagaid FROM associationvalueentry
+                        WHERE sagatype = ? AND associationkey = ? AND associationvalue = ?""")
+                   .params(OrderSaga.class.getName(), OrderSaga.ORDER_ID, orderId)
+                   .query(String.class)
+                   .optional();
+    }
+
+    /** A deadline's task data holds its scope, the saga's id, as serialized text. */
+    private long deadlinesOf(String sagaId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM scheduled_tasks
+                        WHERE task_name = 'AxonDeadline' AND position(convert_to(?, 'UTF8') IN task_data) > 0""")
+                   .param(sagaId)
+                   .query(Long.class)
+                   .single();
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                                          ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                                          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                                   new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}
