@@ -91,8 +91,10 @@ class OrdersIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(awaitOrder(orderId))
                 .containsEntry("status", "CANCELLED").containsEntry("reason", "TIMEOUT"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sagaOf(orderId).isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> deadlinesOf(sagaId) == 0);
+        // no participant confirmed that the withdrawn reservation holds nothing: the saga stays, its deadline
+        // resending the withdrawal, so a fulfillment service that comes back late still releases what it reserved
+        assertThat(sagaOf(orderId)).isPresent();
+        assertThat(deadlinesOf(sagaId)).isPositive();
     }
 
     @Test

@@ -113,7 +113,7 @@ public class Order {
 
     @CommandHandler
     public void handle(MarkOrderDeliveredCommand command) {
-        if (status == OrderStatus.COMPLETED && !delivered) {
+        if ((status == OrderStatus.SHIPPED || status == OrderStatus.COMPLETED) && !delivered) {
             apply(new OrderDeliveredEvent(orderId));
         }
     }

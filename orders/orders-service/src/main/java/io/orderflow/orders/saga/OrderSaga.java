@@ -39,6 +39,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
@@ -63,7 +64,10 @@ import java.util.List;
  * authorized, requested shipment). A stock or payment request that was never answered is withdrawn without waiting:
  * its compensating command overtakes it at the participant (a release before the reservation, a void before the
  * authorization turns the late original into a no-op), and the order must not wait for a participant that may never
- * have heard of it. A shipment is always awaited, because only its answer tells whether the goods left.
+ * have heard of it. The saga itself stays after the order's outcome until those participants confirm that they hold
+ * nothing of the order, resending the withdrawal on its deadline, so nothing is left reserved or authorized even if
+ * a participant was down for longer than the command retries. A shipment is always awaited before the outcome,
+ * because only its answer tells whether the goods left.
  * <p>
  * Its deadline bounds the time to dispatch. After it passed, or once dispatched, it fires every
  * {@link OrderSagaProperties#resendInterval()} to resend the commands still unanswered, until the saga ends.
@@ -137,20 +141,22 @@ public class OrderSaga {
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    public void on(StockReservationFailedEvent event, CommandGateway commands) {
+    public void on(StockReservationFailedEvent event, CommandGateway commands, DeadlineManager deadlines) {
         if (stock == StockState.REQUESTED || stock == StockState.WITHDRAWN) {
             stock = StockState.FAILED;
             compensate(OrderReason.OUT_OF_STOCK);
         }
         advance(commands);
+        endIfSettled(deadlines);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    public void on(StockReleasedEvent event, CommandGateway commands) {
+    public void on(StockReleasedEvent event, CommandGateway commands, DeadlineManager deadlines) {
         if (stock == StockState.RELEASE_REQUESTED || stock == StockState.WITHDRAWN) {
             stock = StockState.RELEASED;
         }
         advance(commands);
+        endIfSettled(deadlines);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -162,21 +168,23 @@ public class OrderSaga {
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    public void on(PaymentDeclinedEvent event, CommandGateway commands) {
+    public void on(PaymentDeclinedEvent event, CommandGateway commands, DeadlineManager deadlines) {
         if (payment == PaymentState.REQUESTED || payment == PaymentState.WITHDRAWN
                 || payment == PaymentState.VOID_REQUESTED) {
             payment = PaymentState.DECLINED;
             compensate(OrderReason.PAYMENT_DECLINED);
         }
         advance(commands);
+        endIfSettled(deadlines);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    public void on(PaymentVoidedEvent event, CommandGateway commands) {
+    public void on(PaymentVoidedEvent event, CommandGateway commands, DeadlineManager deadlines) {
         if (payment == PaymentState.VOID_REQUESTED || payment == PaymentState.WITHDRAWN) {
             payment = PaymentState.VOIDED;
         }
         advance(commands);
+        endIfSettled(deadlines);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -255,16 +263,18 @@ public class OrderSaga {
         end(deadlines);
     }
 
-    @EndSaga
+    /** The order is rejected; the saga ends once no withdrawn request can still take effect. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderRejectedEvent event, DeadlineManager deadlines) {
-        end(deadlines);
+        conclusion = Step.DONE;
+        endIfSettled(deadlines);
     }
 
-    @EndSaga
+    /** The order is cancelled; the saga ends once no withdrawn request can still take effect. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderCancelledEvent event, DeadlineManager deadlines) {
-        end(deadlines);
+        conclusion = Step.DONE;
+        endIfSettled(deadlines);
     }
 
     /** The first reason to compensate wins; once dispatched there is nothing to compensate. */
@@ -372,6 +382,18 @@ public class OrderSaga {
         if (deadlineId != null) {
             deadlines.cancelSchedule(ORDER_DEADLINE, deadlineId);
             deadlineId = null;
+        }
+    }
+
+    /**
+     * After a rejection or cancellation: a stock or payment request withdrawn without an answer could still be
+     * taking effect at its participant (or the withdrawal could still be on its way), so the saga stays, resending
+     * the withdrawal on its deadline, until the participant confirms that nothing of the order is held.
+     */
+    private void endIfSettled(DeadlineManager deadlines) {
+        if (conclusion == Step.DONE && stock != StockState.WITHDRAWN && payment != PaymentState.WITHDRAWN) {
+            end(deadlines);
+            SagaLifecycle.end();
         }
     }
 

@@ -238,8 +238,14 @@ class OrderTest {
     }
 
     @Test
-    void ignoresADeliveryOfAnOrderThatIsNotCompleted() {
-        fixture.given(PLACED, SHIPPED).when(new MarkOrderDeliveredCommand(ORDER)).expectNoEvents()
+    void recordsTheDeliveryOfAShippedOrderWhosePaymentIsStillBeingCaptured() {
+        fixture.given(PLACED, CONFIRMED, SHIPPED).when(new MarkOrderDeliveredCommand(ORDER))
+               .expectEvents(new OrderDeliveredEvent(ORDER));
+    }
+
+    @Test
+    void ignoresADeliveryOfAnOrderThatWasNotShipped() {
+        fixture.given(PLACED, CONFIRMED).when(new MarkOrderDeliveredCommand(ORDER)).expectNoEvents()
                .expectSuccessfulHandlerExecution();
         fixture.given(PLACED, new OrderCancelledEvent(ORDER, OrderReason.TIMEOUT))
                .when(new MarkOrderDeliveredCommand(ORDER)).expectNoEvents();

@@ -300,11 +300,39 @@ class OrderSagaTest {
         }
 
         @Test
-        void endsWhenTheOrderIsCancelledAndCancelsItsDeadline() {
+        void staysAfterTheCancellationUntilTheWithdrawnReservationIsConfirmedReleased() {
             placed().andThenAggregate(ORDER).published(CANCELLATION_REQUESTED)
                     .whenAggregate(ORDER).publishes(new OrderCancelledEvent(ORDER, OrderReason.CANCELLED_BY_CUSTOMER))
+                    .expectActiveSagas(1)
+                    .expectNoDispatchedCommands();
+        }
+
+        @Test
+        void endsWhenTheWithdrawnReservationIsReleasedAfterTheCancellationAndCancelsItsDeadline() {
+            placed().andThenAggregate(ORDER).published(CANCELLATION_REQUESTED)
+                    .andThenAggregate(ORDER).published(new OrderCancelledEvent(ORDER, OrderReason.CANCELLED_BY_CUSTOMER))
+                    .whenPublishingA(new StockReleasedEvent(ORDER, List.of()))
                     .expectActiveSagas(0)
                     .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void resendsTheWithdrawalUntilItIsConfirmed() {
+            placed().andThenAggregate(ORDER).published(CANCELLATION_REQUESTED)
+                    .andThenAggregate(ORDER).published(new OrderCancelledEvent(ORDER, OrderReason.CANCELLED_BY_CUSTOMER))
+                    .whenTimeElapses(DEADLINE)
+                    .expectDispatchedCommands(RELEASE_STOCK)
+                    .expectActiveSagas(1);
+        }
+
+        @Test
+        void endsAtOnceWhenTheCancelledOrderHoldsNothingUnconfirmed() {
+            reserved().andThenAggregate(ORDER).published(CANCELLATION_REQUESTED)
+                      .andThenAPublished(RELEASED)
+                      .andThenAPublished(new PaymentVoidedEvent(CUSTOMER, ORDER, BigDecimal.ZERO))
+                      .whenAggregate(ORDER).publishes(new OrderCancelledEvent(ORDER, OrderReason.CANCELLED_BY_CUSTOMER))
+                      .expectActiveSagas(0)
+                      .expectNoScheduledDeadlines();
         }
 
         @Test
@@ -424,9 +452,11 @@ class OrderSagaTest {
         }
 
         @Test
-        void endsWhenTheTimedOutOrderIsCancelledAndCancelsTheRescheduledDeadline() throws Exception {
+        void endsWhenTheTimedOutOrderIsCancelledAndItsReservationReleasedAndCancelsTheRescheduledDeadline()
+                throws Exception {
             placed().andThenTimeElapses(DEADLINE)
-                    .whenAggregate(ORDER).publishes(new OrderCancelledEvent(ORDER, OrderReason.TIMEOUT))
+                    .andThenAggregate(ORDER).published(new OrderCancelledEvent(ORDER, OrderReason.TIMEOUT))
+                    .whenPublishingA(new StockReleasedEvent(ORDER, List.of()))
                     .expectActiveSagas(0)
                     .expectNoScheduledDeadlines();
         }
