@@ -35,7 +35,7 @@ class OrderFlowSystemIT {
     private static final Duration OUTCOME = Duration.ofSeconds(60);
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final Http http = new Http();
     private Stack stack;
