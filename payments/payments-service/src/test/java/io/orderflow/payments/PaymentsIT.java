@@ -71,6 +71,8 @@ class PaymentsIT {
         Map<?, ?> account = awaitAccount(customer);
         assertThat(new BigDecimal(account.get("creditLimit").toString())).isEqualByComparingTo("250.50");
         assertThat(new BigDecimal(account.get("available").toString())).isEqualByComparingTo("250.50");
+        String raw = http.getForObject("/accounts/" + customer, String.class);
+        assertThat(raw).contains("\"authorized\":0.00", "\"captured\":0.00", "\"available\":250.50");
     }
 
     @Test

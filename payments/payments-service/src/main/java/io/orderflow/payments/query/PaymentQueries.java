@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,9 +31,9 @@ public class PaymentQueries {
                         """)
                    .param(customerId)
                    .query((rs, row) -> {
-                       BigDecimal limit = rs.getBigDecimal("credit_limit");
-                       BigDecimal authorized = rs.getBigDecimal("authorized");
-                       BigDecimal captured = rs.getBigDecimal("captured");
+                       BigDecimal limit = money(rs.getBigDecimal("credit_limit"));
+                       BigDecimal authorized = money(rs.getBigDecimal("authorized"));
+                       BigDecimal captured = money(rs.getBigDecimal("captured"));
                        return new AccountSummary(rs.getString("customer_id"), limit,
                                                  limit.subtract(authorized).subtract(captured), authorized, captured);
                    })
@@ -44,6 +45,10 @@ public class PaymentQueries {
                    .param(orderId)
                    .query(PaymentQueries::payment)
                    .list();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static PaymentSummary payment(ResultSet rs, int row) throws SQLException {
