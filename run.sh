@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts OrderFlow locally with embedded defaults and no Docker: a real PostgreSQL server (one database and role
-# per service), a real Kafka broker, and the four services as separate processes. Builds first when needed.
+# per service), a real Kafka broker, the four services and the operators' dashboard (http://localhost:8080) as
+# separate processes. Builds first when needed.
 # Ctrl-C stops everything. Options are passed on: ./run.sh --help
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +10,8 @@ jars=(local-stack/target/local-stack.jar
       orders/orders-service/target/orders-service.jar
       payments/payments-service/target/payments-service.jar
       fulfillment/fulfillment-service/target/fulfillment-service.jar
-      reporting/reporting-service/target/reporting-service.jar)
+      reporting/reporting-service/target/reporting-service.jar
+      dashboard/target/dashboard.jar)
 
 needs_build() {
   local jar oldest=""
@@ -17,7 +19,8 @@ needs_build() {
     [ -f "$jar" ] || return 0
     if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
   done
-  [ -n "$(find . -path ./.data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \) \
+  [ -n "$(find . -path ./.data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \
+          -o -path './dashboard/src/*' \) \
           -newer "$oldest" -print -quit)" ]
 }
 

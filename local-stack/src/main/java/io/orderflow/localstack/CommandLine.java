@@ -8,6 +8,8 @@ import java.util.List;
 /** The launcher's options; see {@link #USAGE}. */
 record CommandLine(StackConfig config, boolean help) {
 
+    static final String AXON_SERVER_DATA = "-axonserver";
+
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
 
@@ -21,11 +23,15 @@ record CommandLine(StackConfig config, boolean help) {
               --services a,b          run only these of orders, payments, fulfillment, reporting (default: all)
               --no-services           run only PostgreSQL and Kafka, e.g. to start a service from an IDE
               --health-timeout SECS   how long a service may take to report UP (default: 120)
+              --axon-server HOST:PORT run the services against this running Axon Server (profile axonserver)
+                                      instead of Kafka and the HTTP command bus; no Kafka broker is started.
+                                      Data then defaults to .data-axonserver (see axon-server/README.md)
               --help                  show this text
             """;
 
     static CommandLine parse(String[] args, StackConfig defaults) {
         StackConfig config = defaults;
+        boolean dataDirGiven = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -34,7 +40,11 @@ record CommandLine(StackConfig config, boolean help) {
                 }
                 case "--clean" -> config = config.withClean(true);
                 case "--no-services" -> config = config.withoutServices();
-                case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, option)));
+                case "--data-dir" -> {
+                    config = config.withDataDir(Path.of(value(args, ++i, option)));
+                    dataDirGiven = true;
+                }
+                case "--axon-server" -> config = config.withAxonServer(hostAndPort(value(args, ++i, option)));
                 case "--pg-port" -> config = config.withPgPort(port(value(args, ++i, option)));
                 case "--kafka-port" -> {
                     int port = port(value(args, ++i, option));
@@ -46,7 +56,21 @@ record CommandLine(StackConfig config, boolean help) {
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
+        if (config.usesAxonServer() && !dataDirGiven) {
+            // The default mode's databases hold tokens into its own event stores: never reuse them with Axon Server.
+            Path dataDir = config.dataDir();
+            config = config.withDataDir(dataDir.resolveSibling(dataDir.getFileName() + AXON_SERVER_DATA));
+        }
         return new CommandLine(config, false);
+    }
+
+    private static String hostAndPort(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalArgumentException("--axon-server needs HOST:PORT, e.g. localhost:8124, not " + value);
+        }
+        port(value.substring(colon + 1));
+        return value;
     }
 
     private static String value(String[] args, int index, String option) {

@@ -28,6 +28,9 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         try {
             stack.start();
+            if (!commandLine.config().services().isEmpty()) {
+                stack.startDashboard(Dashboard.DEFAULT_PORT);
+            }
         } catch (RuntimeException e) {
             System.err.println("Start failed: " + e.getMessage());
             System.exit(1);

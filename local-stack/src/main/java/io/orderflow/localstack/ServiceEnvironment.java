@@ -3,8 +3,13 @@ package io.orderflow.localstack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The environment a service process is configured by: its port, its database, the broker and its peers. */
+/**
+ * The environment a service process is configured by: its port, its database, the broker and its peers, or, in
+ * Axon Server mode, the {@code axonserver} profile and the server's address.
+ */
 final class ServiceEnvironment {
+
+    static final String AXON_SERVER_PROFILE = "axonserver";
 
     private ServiceEnvironment() {
     }
@@ -15,10 +20,18 @@ final class ServiceEnvironment {
         env.put("DB_URL", "jdbc:postgresql://localhost:" + config.pgPort() + "/" + service.id());
         env.put("DB_USER", service.id());
         env.put("DB_PASSWORD", config.dbPassword(service));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());
+        if (config.usesAxonServer()) {
+            env.put("SPRING_PROFILES_ACTIVE", AXON_SERVER_PROFILE);
+            env.put("AXONSERVER_SERVERS", config.axonServer());
+        } else {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());
+        }
         for (Service peer : new Service[] {Service.ORDERS, Service.PAYMENTS, Service.FULFILLMENT}) {
             env.put(peer.name() + "_URL", "http://127.0.0.1:" + config.servicePort(peer));
         }
+        OperatorCredential operator = OperatorCredential.fromEnvironment();
+        env.put(OperatorCredential.USER_VARIABLE, operator.user());
+        env.put(OperatorCredential.PASSWORD_VARIABLE, operator.password());
         env.putAll(config.extraEnv(service));
         return env;
     }

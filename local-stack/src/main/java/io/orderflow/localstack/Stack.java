@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The whole system on this machine: PostgreSQL, a Kafka broker and the services, each its own process. Starts
+ * The whole system on this machine: PostgreSQL, a Kafka broker (not in Axon Server mode, where an Axon Server started
+ * separately carries the messages) and the services, each its own process. Starts
  * them in order, waits until each is ready, and stops them in reverse order with nothing left running.
  * System tests use it to put the system through faults: kill a service, restart it, restart the broker.
  *
@@ -45,6 +46,7 @@ public final class Stack implements AutoCloseable {
     private final Object launchLock = new Object();
     private boolean closing;
     private Duration startupTime;
+    private Dashboard dashboard;
 
     public Stack(StackConfig config) {
         this.config = config;
@@ -81,7 +83,9 @@ public final class Stack implements AutoCloseable {
                 dataDir.wipe();
             }
             startPostgres();
-            launchKafka();
+            if (!config.usesAxonServer()) {
+                launchKafka();
+            }
             startServices(services.values());
             startupTime = Duration.ofNanos(System.nanoTime() - started);
             return this;
@@ -102,6 +106,10 @@ public final class Stack implements AutoCloseable {
             closing = true;
         }
         crashes.silence();
+        if (dashboard != null) {
+            dashboard.stop();
+            pidFiles.forget(Dashboard.NAME);
+        }
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             Thread thread = new Thread(service::stop, "stop-" + service.service());
@@ -154,6 +162,9 @@ public final class Stack implements AutoCloseable {
 
     /** Starts the broker again (no-op if it runs) and waits until it answers. */
     public void startKafka() {
+        if (config.usesAxonServer()) {
+            throw new IllegalStateException("No Kafka broker in Axon Server mode");
+        }
         if (!kafka.isRunning()) {
             launchKafka();
         }
@@ -208,6 +219,48 @@ public final class Stack implements AutoCloseable {
     /** @return how long {@link #start()} took until everything was ready */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /**
+     * Starts the operators' dashboard over this stack's services (after {@link #start()}), with the operator
+     * credential they were given, and waits until it reports UP. {@link #close()} stops it first.
+     *
+     * @param port its HTTP port ({@code 8080} by default in {@code ./run.sh})
+     */
+    public Stack startDashboard(int port) {
+        long started = System.nanoTime();
+        Dashboard launched = launch(() -> {
+            Dashboard process = new Dashboard(config, port, operator(), dataDir.root(), dataDir.log(Dashboard.NAME));
+            pidFiles.record(Dashboard.NAME, process.launch());
+            dashboard = process;
+            return process;
+        }, () -> {
+            if (dashboard != null) {
+                dashboard.stop();
+            }
+        });
+        long deadline = started + config.healthTimeout().toNanos();
+        while (!launched.isHealthy()) {
+            requireNotClosing();
+            if (!launched.isRunning() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The dashboard did not report UP:" + System.lineSeparator()
+                                                + launched.logFile().tail(40));
+            }
+            Readiness.pause();
+        }
+        crashes.watch(Dashboard.NAME, launched.process(), launched.logFile());
+        log.info("dashboard UP at {} ({})", launched.url(), since(started));
+        return this;
+    }
+
+    /** @return the dashboard's URL, or null if it was not started */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
+    }
+
+    /** @return the operator credential every service's ops API and the dashboard accept */
+    public OperatorCredential operator() {
+        return OperatorCredential.fromEnvironment();
     }
 
     public StackConfig config() {

@@ -29,6 +29,9 @@ import java.util.Set;
  * @param dbPasswords         password of each service's database role
  * @param extraEnv            environment added to (or overriding) what a service process gets
  * @param healthTimeout       how long a service may take to report UP
+ * @param axonServer          {@code host:port} of a running Axon Server to run the services against (their
+ *                            {@code axonserver} profile, no Kafka broker started), or {@code null} for the default:
+ *                            events through Kafka, commands over HTTP
  */
 public record StackConfig(Path repoRoot,
                           Path dataDir,
@@ -40,7 +43,8 @@ public record StackConfig(Path repoRoot,
                           Map<Service, Integer> servicePorts,
                           Map<Service, String> dbPasswords,
                           Map<Service, Map<String, String>> extraEnv,
-                          Duration healthTimeout) {
+                          Duration healthTimeout,
+                          String axonServer) {
 
     public static final int DEFAULT_PG_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -62,7 +66,7 @@ public record StackConfig(Path repoRoot,
     public static StackConfig defaults() {
         return new StackConfig(RepoRoot.fromWorkingDirectory(), Path.of(".data"), false, DEFAULT_PG_PORT,
                                DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT, EnumSet.allOf(Service.class),
-                               Map.of(), Map.of(), Map.of(), DEFAULT_HEALTH_TIMEOUT);
+                               Map.of(), Map.of(), Map.of(), DEFAULT_HEALTH_TIMEOUT, null);
     }
 
     public int servicePort(Service service) {
@@ -79,37 +83,37 @@ public record StackConfig(Path repoRoot,
 
     public StackConfig withRepoRoot(Path repoRoot) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withDataDir(Path dataDir) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withClean(boolean clean) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withPgPort(int pgPort) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withKafkaPort(int kafkaPort) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withKafkaControllerPort(int kafkaControllerPort) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withServices(Collection<Service> services) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, Set.copyOf(services),
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withServices(Service... services) {
@@ -125,14 +129,14 @@ public record StackConfig(Path repoRoot,
         Map<Service, Integer> ports = new HashMap<>(servicePorts);
         ports.put(service, port);
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services, ports,
-                               dbPasswords, extraEnv, healthTimeout);
+                               dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withDbPassword(Service service, String password) {
         Map<Service, String> passwords = new HashMap<>(dbPasswords);
         passwords.put(service, password);
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, passwords, extraEnv, healthTimeout);
+                               servicePorts, passwords, extraEnv, healthTimeout, axonServer);
     }
 
     public StackConfig withExtraEnv(Service service, String name, String value) {
@@ -141,12 +145,29 @@ public record StackConfig(Path repoRoot,
         vars.put(name, value);
         env.put(service, vars);
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, env, healthTimeout);
+                               servicePorts, dbPasswords, env, healthTimeout, axonServer);
+    }
+
+    /**
+     * Runs the services against the Axon Server at {@code hostAndPort} (started separately, see
+     * {@code axon-server/README.md}) instead of Kafka and the HTTP command bus; no Kafka broker is started.
+     *
+     * @param hostAndPort e.g. {@code localhost:8124}; {@code null} for the default mode
+     */
+    public StackConfig withAxonServer(String hostAndPort) {
+        return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
+                               servicePorts, dbPasswords, extraEnv, healthTimeout,
+                               hostAndPort == null || hostAndPort.isBlank() ? null : hostAndPort.trim());
+    }
+
+    /** @return whether the services run against Axon Server ({@link #withAxonServer}) rather than Kafka */
+    public boolean usesAxonServer() {
+        return axonServer != null;
     }
 
     public StackConfig withHealthTimeout(Duration healthTimeout) {
         return new StackConfig(repoRoot, dataDir, clean, pgPort, kafkaPort, kafkaControllerPort, services,
-                               servicePorts, dbPasswords, extraEnv, healthTimeout);
+                               servicePorts, dbPasswords, extraEnv, healthTimeout, axonServer);
     }
 
     /**

@@ -17,11 +17,25 @@ final class Summary {
             String url = stack.serviceUrl(service);
             out.append(row(service.id(), url + "   Swagger UI " + url + "/swagger-ui.html"));
         }
+        if (stack.dashboardUrl() != null) {
+            out.append(row("Dashboard", stack.dashboardUrl()));
+        }
+        if (!config.services().isEmpty()) {
+            OperatorCredential operator = stack.operator();
+            out.append(row("Operator", operator.user() + " / " + operator.password() + "   (dashboard and /ops/** of"
+                                       + " every service; set " + OperatorCredential.USER_VARIABLE + " and "
+                                       + OperatorCredential.PASSWORD_VARIABLE + " to change)"));
+        }
         out.append(row("PostgreSQL", "localhost:" + config.pgPort()
                                      + "   superuser postgres (no password); per service: database, role and password"
                                      + " = its name"));
         out.append(row("", stack.superuserJdbc()));
-        out.append(row("Kafka", stack.kafkaBootstrapServers()));
+        if (config.usesAxonServer()) {
+            out.append(row("Axon Server", config.axonServer() + "   (services in the axonserver profile; its dashboard"
+                                          + " is on its HTTP port, 8024 by default)"));
+        } else {
+            out.append(row("Kafka", stack.kafkaBootstrapServers()));
+        }
         out.append(row("Logs", stack.logDirectory().toString()));
         out.append(String.format("%nPress Ctrl-C to stop everything.%n"));
         return out.toString();

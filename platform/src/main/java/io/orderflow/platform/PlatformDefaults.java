@@ -14,21 +14,32 @@ import java.io.UncheckedIOException;
 /**
  * Adds {@code orderflow-platform.yml} as the lowest-precedence property source of every service, so the
  * settings all services share (Jackson everywhere, no Axon Server, Kafka and command-bus defaults) live in one
- * place and any service's own configuration or the environment can override them.
+ * place and any service's own configuration or the environment can override them. With the {@code axonserver}
+ * profile active, {@code orderflow-platform-axonserver.yml} goes just above it (Axon Server instead of Kafka and the
+ * HTTP command bus).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String RESOURCE = "orderflow-platform.yml";
+    static final String AXON_SERVER_PROFILE = "axonserver";
+    static final String AXON_SERVER_RESOURCE = "orderflow-platform-axonserver.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.matchesProfiles(AXON_SERVER_PROFILE)) {
+            addLast(environment, "orderflow-platform-axonserver", AXON_SERVER_RESOURCE);
+        }
+        addLast(environment, "orderflow-platform-defaults", RESOURCE);
+    }
+
+    private static void addLast(ConfigurableEnvironment environment, String name, String resource) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader()
-                    .load("orderflow-platform-defaults", new ClassPathResource(RESOURCE))) {
+            ClassPathResource yaml = new ClassPathResource(resource);
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(name, yaml)) {
                 environment.getPropertySources().addLast(source);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 

@@ -46,16 +46,21 @@ class OrderFlowSystemIT {
 
     @BeforeAll
     void startSystem() {
-        stack = new Stack(StackConfig.defaults()
-                                     .withDataDir(dataDir)
-                                     .withFreePorts()
-                                     .withExtraEnv(Service.FULFILLMENT, "AUTO_DISPATCH_ENABLED", "false")
-                                     .withExtraEnv(Service.ORDERS, "ORDER_DEADLINE", "60s"))
+        stack = new Stack(configure(StackConfig.defaults()
+                                               .withDataDir(dataDir)
+                                               .withFreePorts()
+                                               .withExtraEnv(Service.FULFILLMENT, "AUTO_DISPATCH_ENABLED", "false")
+                                               .withExtraEnv(Service.ORDERS, "ORDER_DEADLINE", "60s")))
                 .start();
         orders = stack.serviceUrl(Service.ORDERS);
         payments = stack.serviceUrl(Service.PAYMENTS);
         fulfillment = stack.serviceUrl(Service.FULFILLMENT);
         reporting = stack.serviceUrl(Service.REPORTING);
+    }
+
+    /** @return the stack these tests run on; the default mode (Kafka, HTTP command bus) unless overridden */
+    StackConfig configure(StackConfig config) {
+        return config;
     }
 
     @AfterAll

@@ -93,11 +93,14 @@ class FulfillmentIT {
     }
 
     @Test
-    void retriesEventsItsOwnHandlersFailOnInsteadOfSkippingThem() {
+    void parksEventsItsOwnHandlersFailOnInTheDeadLetterQueueInsteadOfSkippingThem() {
         EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
-        assertThat(List.of("inventory", "shipments"))
-                .allSatisfy(group -> assertThat(processing.listenerInvocationErrorHandler(group))
-                        .isInstanceOf(PropagatingErrorHandler.class));
+        assertThat(List.of("inventory", "shipments", "auto-dispatch"))
+                .allSatisfy(group -> {
+                    assertThat(processing.deadLetterQueue(group)).isPresent();
+                    assertThat(processing.listenerInvocationErrorHandler(group))
+                            .isInstanceOf(PropagatingErrorHandler.class);
+                });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.orderflow.platform.commandbus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
@@ -22,10 +23,12 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Commands cross services over HTTP through Axon's {@link DistributedCommandBus}: the axon-springcloud HTTP
  * connector carries them, a {@link StaticCommandRouter} over {@code orderflow.commandbus.peers} routes them.
- * Commands a node handles itself never leave it.
+ * Commands a node handles itself never leave it. Off in the {@code axonserver} profile, where Axon Server routes
+ * commands.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 @ConditionalOnProperty("orderflow.commandbus.enabled")
+@ConditionalOnKafkaMessaging
 @EnableConfigurationProperties(CommandBusProperties.class)
 public class HttpCommandBusConfiguration {
 

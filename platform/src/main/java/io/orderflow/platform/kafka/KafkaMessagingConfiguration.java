@@ -1,5 +1,6 @@
 package io.orderflow.platform.kafka;
 
+import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -18,9 +19,10 @@ import java.util.Optional;
 /**
  * Events cross services through Kafka: each service publishes its event store to its own topic (the axon-kafka
  * publisher, a tracking processor, so the event store is the outbox) and reads other contexts' topics through
- * {@link KafkaSources}.
+ * {@link KafkaSources}. Off in the {@code axonserver} profile, where Axon Server carries the events.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnKafkaMessaging
 @EnableConfigurationProperties(OrderflowKafkaProperties.class)
 public class KafkaMessagingConfiguration {
 

@@ -24,7 +24,8 @@ final class FulfillmentCommands implements AutoCloseable {
     private Object lastResult;
 
     FulfillmentCommands() {
-        axon = DefaultConfigurer.defaultConfiguration()
+        // false: no configurer modules from the class path (the Axon Server connector would take over the buses)
+        axon = DefaultConfigurer.defaultConfiguration(false)
                                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                                 .configureAggregate(StockItem.class)

@@ -1,10 +1,15 @@
 package io.orderflow.orders.config;
 
 import io.orderflow.orders.saga.OrderSagaProperties;
+import io.orderflow.platform.axonserver.AxonServerEventSources;
+import io.orderflow.platform.axonserver.ConditionalOnAxonServer;
+import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import io.orderflow.platform.kafka.KafkaSources;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Where the orders context's event processors read from. The saga needs its own events and the answers of
  * payments and fulfillment in one stream; the delivery recorder only fulfillment's. The bean names are referenced
- * by {@code axon.eventhandling.processors.<group>.source}.
+ * by {@code axon.eventhandling.processors.<group>.source}. By default the other contexts' events come from their
+ * Kafka topics; in the {@code axonserver} profile from their Axon Server contexts.
  */
 @Configuration
 @EnableConfigurationProperties(OrderSagaProperties.class)
@@ -24,6 +30,7 @@ public class OrdersConfiguration {
     static final String FULFILLMENT = "fulfillment";
 
     @Bean
+    @ConditionalOnKafkaMessaging
     public MultiStreamableMessageSource orderSagaSource(EventStore eventStore, KafkaSources kafka) {
         return MultiStreamableMessageSource.builder()
                                            .addMessageSource(ORDERS, eventStore)
@@ -34,7 +41,22 @@ public class OrdersConfiguration {
     }
 
     @Bean
+    @ConditionalOnKafkaMessaging
     public StreamableKafkaMessageSource<String, byte[]> orderDeliverySource(KafkaSources kafka) {
         return kafka.source("fulfillment-events");
+    }
+
+    /** On Axon Server SE every context is {@code default}: then this is simply the event store. */
+    @Bean(name = "orderSagaSource")
+    @ConditionalOnAxonServer
+    public StreamableMessageSource<TrackedEventMessage<?>> orderSagaSourceOnAxonServer(AxonServerEventSources sources) {
+        return sources.merged(ORDERS, PAYMENTS, FULFILLMENT);
+    }
+
+    @Bean(name = "orderDeliverySource")
+    @ConditionalOnAxonServer
+    public StreamableMessageSource<TrackedEventMessage<?>> orderDeliverySourceOnAxonServer(
+            AxonServerEventSources sources) {
+        return sources.of(FULFILLMENT);
     }
 }

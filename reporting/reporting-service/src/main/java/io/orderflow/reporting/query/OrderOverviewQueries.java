@@ -26,12 +26,12 @@ public class OrderOverviewQueries {
     }
 
     /** One statement, so the row and its timeline come from the same snapshot. */
-    public Optional<OrderOverview> find(String orderId) {
-        return jdbc.sql("""
+    public Optional<OrderOverview> find(FactsCopy copy, String orderId) {
+        return jdbc.sql(copy.sql("""
                         SELECT o.*, t.step, t.occurred_at
-                        FROM order_overview o LEFT JOIN order_timeline t ON t.order_id = o.order_id
+                        FROM facts.order_overview o LEFT JOIN facts.order_timeline t ON t.order_id = o.order_id
                         WHERE o.order_id = ?
-                        """)
+                        """))
                    .param(orderId)
                    .query(OrderOverviewQueries::overview);
     }
@@ -43,7 +43,8 @@ public class OrderOverviewQueries {
         List<TimelineEntry> timeline = new ArrayList<>();
         OrderOverview overview = new OrderOverview(
                 rs.getString("order_id"), rs.getString("customer_id"), rs.getString("order_status"),
-                rs.getString("reason"), rs.getBigDecimal("total"), rs.getString("payment_status"),
+                rs.getString("reason"), rs.getBigDecimal("total"), rs.getString("currency"),
+                rs.getString("payment_status"),
                 rs.getString("stock_status"), rs.getString("shipment_id"), rs.getString("shipment_status"),
                 instant(rs.getTimestamp("placed_at")), instant(rs.getTimestamp("updated_at")), timeline);
         do {

@@ -24,19 +24,20 @@ import io.orderflow.payments.api.PaymentDeclinedEvent;
 import io.orderflow.payments.api.PaymentRefundedEvent;
 import io.orderflow.payments.api.PaymentStatus;
 import io.orderflow.payments.api.PaymentVoidedEvent;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The order overview, joined from the orders, payments and fulfillment topics.
+ * The order facts of one {@link FactsCopy}, joined from the orders, payments and fulfillment topics: the overview row
+ * of each order, its timeline, its lines and the amounts captured and refunded for it. Every report is a query over
+ * these facts.
  * <p>
  * Kafka keeps the order of one aggregate's events only, and an order's events come from several aggregates (the
  * order, the customer's account, the stock reservation, the shipment) on three topics; any event may also come
@@ -47,30 +48,42 @@ import java.time.ZoneOffset;
  *     than the one that last set them, which is kept beside them. Events without one (not domain events) simply
  *     overwrite;</li>
  *     <li>what never changes (customer, total, when it was placed) is filled in by whichever event knows it;</li>
- *     <li>the timeline keeps each step once, {@code updated_at} only ever moves forward.</li>
+ *     <li>the timeline keeps each step once, an order's lines are inserted once, amounts captured or refunded are
+ *     facts that the same event sets to the same value, {@code updated_at} only ever moves forward.</li>
  * </ul>
  */
-@Component
-@ProcessingGroup(OrderOverviewProjection.PROCESSING_GROUP)
-public class OrderOverviewProjection {
-
-    public static final String PROCESSING_GROUP = "order-overview";
+public class OrderFactsProjection {
 
     /** The orders API has no status for it: delivery is recorded after the order completed. */
     static final String DELIVERED = "DELIVERED";
 
     private final JdbcClient jdbc;
+    private final FactsCopy copy;
 
-    public OrderOverviewProjection(JdbcClient jdbc) {
+    public OrderFactsProjection(JdbcClient jdbc, FactsCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    public FactsCopy copy() {
+        return copy;
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, EventMessage<?> message) {
         record(event.orderId(), TimelineStep.ORDER_PLACED, message);
-        jdbc.sql("UPDATE order_overview SET customer_id = ?, total = ?, placed_at = ? WHERE order_id = ?")
-            .params(event.customerId(), event.total(), utc(message), event.orderId())
+        jdbc.sql(copy.sql("""
+                          UPDATE facts.order_overview SET customer_id = ?, total = ?, currency = ?, placed_at = ?
+                          WHERE order_id = ?
+                          """))
+            .params(event.customerId(), event.total(), event.currency(), utc(message), event.orderId())
             .update();
+        event.lines().forEach(line -> jdbc.sql(copy.sql("""
+                                                  INSERT INTO facts.order_line (order_id, sku, quantity, unit_price)
+                                                  VALUES (?, ?, ?, ?) ON CONFLICT (order_id, sku) DO NOTHING
+                                                  """))
+                                          .params(event.orderId(), line.sku(), line.quantity(), line.unitPrice())
+                                          .update());
         orderStatus(event.orderId(), OrderStatus.PLACED.name(), null, message);
     }
 
@@ -83,7 +96,7 @@ public class OrderOverviewProjection {
     @EventHandler
     void on(OrderShippedEvent event, EventMessage<?> message) {
         record(event.orderId(), TimelineStep.ORDER_SHIPPED, message);
-        jdbc.sql("UPDATE order_overview SET shipment_id = COALESCE(shipment_id, ?) WHERE order_id = ?")
+        jdbc.sql(copy.sql("UPDATE facts.order_overview SET shipment_id = COALESCE(shipment_id, ?) WHERE order_id = ?"))
             .params(event.shipmentId(), event.orderId())
             .update();
         orderStatus(event.orderId(), OrderStatus.SHIPPED.name(), null, message);
@@ -132,6 +145,7 @@ public class OrderOverviewProjection {
     @EventHandler
     void on(PaymentCapturedEvent event, EventMessage<?> message) {
         payment(event.orderId(), event.customerId(), PaymentStatus.CAPTURED, TimelineStep.PAYMENT_CAPTURED, message);
+        amount("captured_amount", event.orderId(), event.amount());
     }
 
     @EventHandler
@@ -142,6 +156,7 @@ public class OrderOverviewProjection {
     @EventHandler
     void on(PaymentRefundedEvent event, EventMessage<?> message) {
         payment(event.orderId(), event.customerId(), PaymentStatus.REFUNDED, TimelineStep.PAYMENT_REFUNDED, message);
+        amount("refunded_amount", event.orderId(), event.amount());
     }
 
     @EventHandler
@@ -185,33 +200,32 @@ public class OrderOverviewProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM order_timeline").update();
-        jdbc.sql("DELETE FROM order_overview").update();
+        jdbc.sql(copy.sql("TRUNCATE facts.order_timeline, facts.order_line, facts.order_overview")).update();
     }
 
     /** Makes sure the order's row exists, moves its {@code updated_at} forward and adds the step. */
     private void record(String orderId, TimelineStep step, EventMessage<?> message) {
-        jdbc.sql("""
-                 INSERT INTO order_overview (order_id, updated_at) VALUES (?, ?)
+        jdbc.sql(copy.sql("""
+                 INSERT INTO facts.order_overview AS o (order_id, updated_at) VALUES (?, ?)
                  ON CONFLICT (order_id) DO UPDATE
-                 SET updated_at = GREATEST(order_overview.updated_at, excluded.updated_at)
-                 """)
+                 SET updated_at = GREATEST(o.updated_at, excluded.updated_at)
+                 """))
             .params(orderId, utc(message))
             .update();
-        jdbc.sql("""
-                 INSERT INTO order_timeline (order_id, step, occurred_at) VALUES (?, ?, ?)
+        jdbc.sql(copy.sql("""
+                 INSERT INTO facts.order_timeline (order_id, step, occurred_at) VALUES (?, ?, ?)
                  ON CONFLICT (order_id, step) DO NOTHING
-                 """)
+                 """))
             .params(orderId, step.name(), utc(message))
             .update();
     }
 
     private void orderStatus(String orderId, String status, OrderReason reason, EventMessage<?> message) {
-        jdbc.sql("""
-                 UPDATE order_overview SET order_status = :status, reason = :reason, orders_seq = :seq
+        jdbc.sql(copy.sql("""
+                 UPDATE facts.order_overview SET order_status = :status, reason = :reason, orders_seq = :seq
                  WHERE order_id = :orderId
                    AND (orders_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR orders_seq < :seq)
-                 """)
+                 """))
             .param("orderId", orderId)
             .param("status", status)
             .param("reason", reason == null ? null : reason.name())
@@ -222,18 +236,18 @@ public class OrderOverviewProjection {
     private void payment(String orderId, String customerId, PaymentStatus status, TimelineStep step,
                          EventMessage<?> message) {
         record(orderId, step, message);
-        jdbc.sql("""
-                 UPDATE order_overview SET customer_id = COALESCE(customer_id, :customerId)
+        jdbc.sql(copy.sql("""
+                 UPDATE facts.order_overview SET customer_id = COALESCE(customer_id, :customerId)
                  WHERE order_id = :orderId
-                 """)
+                 """))
             .param("orderId", orderId)
             .param("customerId", customerId)
             .update();
-        jdbc.sql("""
-                 UPDATE order_overview SET payment_status = :status, payment_seq = :seq
+        jdbc.sql(copy.sql("""
+                 UPDATE facts.order_overview SET payment_status = :status, payment_seq = :seq
                  WHERE order_id = :orderId
                    AND (payment_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR payment_seq < :seq)
-                 """)
+                 """))
             .param("orderId", orderId)
             .param("status", status.name())
             .param("seq", sequence(message))
@@ -242,11 +256,11 @@ public class OrderOverviewProjection {
 
     private void stock(String orderId, StockStatus status, TimelineStep step, EventMessage<?> message) {
         record(orderId, step, message);
-        jdbc.sql("""
-                 UPDATE order_overview SET stock_status = :status, stock_seq = :seq
+        jdbc.sql(copy.sql("""
+                 UPDATE facts.order_overview SET stock_status = :status, stock_seq = :seq
                  WHERE order_id = :orderId
                    AND (stock_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR stock_seq < :seq)
-                 """)
+                 """))
             .param("orderId", orderId)
             .param("status", status.name())
             .param("seq", sequence(message))
@@ -256,15 +270,22 @@ public class OrderOverviewProjection {
     private void shipment(String orderId, String shipmentId, ShipmentStatus status, TimelineStep step,
                           EventMessage<?> message) {
         record(orderId, step, message);
-        jdbc.sql("""
-                 UPDATE order_overview SET shipment_id = :shipmentId, shipment_status = :status, shipment_seq = :seq
+        jdbc.sql(copy.sql("""
+                 UPDATE facts.order_overview SET shipment_id = :shipmentId, shipment_status = :status, shipment_seq = :seq
                  WHERE order_id = :orderId
                    AND (shipment_seq IS NULL OR CAST(:seq AS BIGINT) IS NULL OR shipment_seq < :seq)
-                 """)
+                 """))
             .param("orderId", orderId)
             .param("shipmentId", shipmentId)
             .param("status", status.name())
             .param("seq", sequence(message))
+            .update();
+    }
+
+    /** The amount captured or refunded for an order: one payment per order, so the same event sets the same value. */
+    private void amount(String column, String orderId, BigDecimal amount) {
+        jdbc.sql(copy.sql("UPDATE facts.order_overview SET " + column + " = ? WHERE order_id = ?"))
+            .params(amount, orderId)
             .update();
     }
 

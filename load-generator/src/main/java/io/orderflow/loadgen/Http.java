@@ -1,0 +1,85 @@
+package io.orderflow.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+/** JSON over HTTP/1.1, synchronous or not: the generator talks to the services as any client would. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder()
+                                                .version(HttpClient.Version.HTTP_1_1)
+                                                .connectTimeout(Duration.ofSeconds(5))
+                                                .executor(Executors.newFixedThreadPool(4, r -> {
+                                                    Thread t = new Thread(r, "http-client");
+                                                    t.setDaemon(true);
+                                                    return t;
+                                                }))
+                                                .build();
+
+    record Response(int status, String body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    Response get(String url) {
+        return join(getAsync(url));
+    }
+
+    Response post(String url, Object body) {
+        return join(postAsync(url, body));
+    }
+
+    CompletableFuture<Response> getAsync(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    CompletableFuture<Response> postAsync(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                               .header("Content-Type", "application/json")
+                               .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    private CompletableFuture<Response> send(HttpRequest.Builder request) {
+        return client.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+                     .thenApply(r -> new Response(r.statusCode(), r.body()));
+    }
+
+    private static Response join(CompletableFuture<Response> response) {
+        try {
+            return response.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

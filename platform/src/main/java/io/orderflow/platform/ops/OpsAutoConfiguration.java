@@ -1,0 +1,168 @@
+package io.orderflow.platform.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.annotation.Nonnull;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ops API of every service, and what it needs from Axon: a JDBC dead-letter queue for every processing group
+ * (not only those listed with {@code dlq.enabled}), and counting/trace-id interceptors on every handler.
+ * <p>
+ * Sagas get no dead-letter queue (Axon 4 supports none for sagas: a failing saga handler makes the saga's
+ * processor retry, as before), and neither does the Kafka publisher ({@code orderflow.ops.no-dead-letter-queue}):
+ * parking events there would publish a context's events out of order, so it keeps retrying until the broker is back.
+ */
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class,
+        MicrometerMetricsAutoConfiguration.class})
+@EnableConfigurationProperties(OperatorProperties.class)
+public class OpsAutoConfiguration {
+
+    @Bean
+    public OpsStats opsStats() {
+        return new OpsStats();
+    }
+
+    @Bean
+    public DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties eventProcessorProperties,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            DeadLetterSchema schema,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer genericSerializer,
+            @Value("${orderflow.ops.no-dead-letter-queue:__axon-kafka-event-publishing-group}") List<String> excluded) {
+        Set<String> without = Set.copyOf(excluded);
+        return new DeadLetterQueueProviderConfigurerModule(eventProcessorProperties, group -> null) {
+            @Override
+            public void configureModule(@Nonnull org.axonframework.config.Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(
+                        group -> without.contains(group) ? null : config ->
+                                JdbcSequencedDeadLetterQueue.builder()
+                                                            .processingGroup(group)
+                                                            .connectionProvider(connectionProvider)
+                                                            .transactionManager(transactionManager)
+                                                            .schema(schema)
+                                                            .genericSerializer(genericSerializer)
+                                                            .eventSerializer(eventSerializer)
+                                                            .build());
+            }
+        };
+    }
+
+    /**
+     * axon-micrometer's monitors (command bus, event store, every processor: counts, timers, latency, capacity) on
+     * the registry Actuator exports, tagged by component, so {@code /actuator/prometheus} shows them. Declared
+     * here because Axon's own auto-configuration may decide before the Prometheus registry exists and stay silent.
+     */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new GlobalMetricRegistry(meterRegistry);
+    }
+
+    @Bean
+    public MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry globalMetricRegistry) {
+        return new MetricsConfigurerModule(globalMetricRegistry, true);
+    }
+
+    @Bean
+    public SavepointPerEventHandler savepointPerEventHandler(PlatformTransactionManager transactionManager) {
+        return new SavepointPerEventHandler(transactionManager);
+    }
+
+    @Bean
+    public ConfigurerModule handlersAreTracedAndCounted(OpsStats stats) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, processor) -> TraceIds.events(processor, stats));
+    }
+
+    @Bean
+    public SmartInitializingSingleton commandsAreTracedAndCounted(@Lazy CommandBus commandBus, OpsStats stats) {
+        return () -> commandBus.registerHandlerInterceptor(TraceIds.commands(stats));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnKafkaMessaging
+    public KafkaOffsets kafkaOffsets(KafkaProperties kafka) {
+        return new KafkaOffsets(String.join(",", kafka.getBootstrapServers()));
+    }
+
+    /** Actuator's {@code kafka} health component: UP while a broker answers (the database has its own, {@code db}). */
+    @Bean
+    @ConditionalOnKafkaMessaging
+    public HealthIndicator kafkaHealthIndicator(KafkaOffsets kafkaOffsets) {
+        return () -> {
+            try {
+                return Health.up().withDetail("brokers", kafkaOffsets.brokers()).build();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
+            }
+        };
+    }
+
+    @Bean
+    public ProcessorOps processorOps(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
+                                     ObjectProvider<KafkaOffsets> kafkaOffsets, OpsStats stats,
+                                     Environment environment) {
+        return new ProcessorOps(processing, eventStore, kafkaOffsets.getIfAvailable(), stats, environment);
+    }
+
+    @Bean
+    public DeadLetterOps deadLetterOps(@Lazy EventProcessingConfiguration processing, ObjectMapper objectMapper) {
+        return new DeadLetterOps(processing, objectMapper);
+    }
+
+    @Bean
+    public SagaOps sagaOps(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper) {
+        return new SagaOps(jdbcTemplate, objectMapper);
+    }
+
+    @Bean
+    public EventOps eventOps(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper) {
+        return new EventOps(jdbcTemplate, objectMapper);
+    }
+
+    @Bean
+    public OpsController opsController(@Value("${spring.application.name}") String service, ProcessorOps processors,
+                                       DeadLetterOps deadLetters, SagaOps sagas, EventOps events, OpsStats stats,
+                                       ObjectProvider<HealthEndpoint> health) {
+        return new OpsController(service, processors, deadLetters, sagas, events, stats, health.getIfAvailable());
+    }
+}

@@ -1,0 +1,314 @@
+package io.orderflow.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.localstack.OperatorCredential;
+import io.orderflow.localstack.Service;
+import io.orderflow.localstack.Stack;
+import io.orderflow.localstack.StackConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operators' dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) over
+ * the whole system as processes: an operator signs in, watches an order in the overview and follows its journey
+ * across contexts under one trace id, finds a stuck order's saga with its next deadline, resumes the paused
+ * processor it waits for, and retries the dead letter a broken projection parked once the projection is fixed.
+ * Screenshots go to {@code target/dashboard-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    private static final Duration UI = Duration.ofSeconds(30);
+    private static final Duration OUTCOME = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+
+    private final Http http = new Http();
+    private Stack stack;
+    private WebDriver browser;
+    private String dashboard;
+
+    @BeforeAll
+    void startSystemAndBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .withFailMessage("The dashboard's browser test needs Debian's headless Chromium: %s and %s are missing."
+                                 + " Install them with: apt-get install chromium chromium-driver (.ci/run does)",
+                                 CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        stack = new Stack(StackConfig.defaults()
+                                     .withDataDir(dataDir)
+                                     .withFreePorts()
+                                     .withHealthTimeout(Duration.ofSeconds(600))
+                                     .withExtraEnv(Service.ORDERS, "ORDER_DEADLINE", "120s"))
+                .start()
+                .startDashboard(freePort());
+        dashboard = stack.dashboardUrl();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                             "--window-size=1280,800", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                                                                       .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void operatorWatchesOrdersFindsAStuckSagaAndRetriesADeadLetter() throws Exception {
+        String orders = stack.serviceUrl(Service.ORDERS);
+        String payments = stack.serviceUrl(Service.PAYMENTS);
+        String fulfillment = stack.serviceUrl(Service.FULFILLMENT);
+        String sku = "sku-" + UUID.randomUUID();
+        assertThat(http.post(fulfillment + "/inventory/" + sku + "/receipts", Map.of("quantity", 50)).status())
+                .isEqualTo(201);
+        String customer = openAccount("customer-");
+        String poisoned = openAccount("poison-");
+
+        signIn();
+        ui().untilAsserted(() -> {
+            assertThat(browser.findElements(By.cssSelector("#services .service"))).hasSize(4);
+            assertThat(browser.findElements(By.cssSelector("#services .pill.up"))).hasSize(4);
+        });
+
+        // an order flows: the overview shows it and its status, the journey shows every context under one trace id
+        String orderId = placeOrder(customer, sku);
+        awaitOrder(orders, orderId, "COMPLETED");
+        ui().untilAsserted(() -> {
+            assertThat(text("#recent-events")).contains(orderId);
+            assertThat(browser.findElements(By.cssSelector("#orders-by-status tr[data-status='COMPLETED']")))
+                    .isNotEmpty();
+            assertThat(text("#services")).contains("events/s");
+        });
+        screenshot("overview");
+
+        click("#nav-journey");
+        type("#journey-order-id", orderId);
+        click("#journey-show");
+        ui().untilAsserted(() -> {
+            List<WebElement> rows = browser.findElements(By.cssSelector("#journey-events tbody tr"));
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(text("#journey-events")).contains("orders", "payments", "fulfillment", "OrderPlacedEvent",
+                                                         "PaymentCapturedEvent", "OrderCompletedEvent");
+            assertThat(browser.findElements(By.cssSelector("#journey-events td.trace-id")).stream()
+                              .map(WebElement::getText).distinct()).singleElement().asString().isNotBlank();
+        });
+        screenshot("journey");
+
+        // a stuck order: dispatch is paused, and the payments projection is broken for its customer
+        ops(fulfillment, "/ops/processors/auto-dispatch/pause");
+        breakPaymentView(true);
+        String stuck = placeOrder(poisoned, sku);
+        awaitOrder(orders, stuck, "CONFIRMED");
+
+        click("#nav-sagas");
+        type("#saga-order-id", stuck);
+        click("#saga-search");
+        ui().untilAsserted(() -> {
+            assertThat(text("#saga-results")).contains("OrderSaga", stuck);
+            assertThat(text("#saga-results .next-deadline")).isNotEqualTo("none");
+        });
+        screenshot("sagas");
+
+        click("#nav-processors");
+        By resume = By.cssSelector("tr[data-processor='fulfillment/auto-dispatch'] button.start");
+        clickFresh(resume);
+        awaitOrder(orders, stuck, "COMPLETED");
+        ui().untilAsserted(() -> assertThat(
+                browser.findElements(By.cssSelector("tr[data-processor='fulfillment/auto-dispatch'] button.pause")))
+                .isNotEmpty());
+        screenshot("processors");
+
+        click("#nav-dead-letters");
+        By letters = By.cssSelector("#dead-letters tr[data-aggregate='" + poisoned + "']");
+        ui().untilAsserted(() -> assertThat(browser.findElements(letters)).isNotEmpty());
+        ui().untilAsserted(() -> assertThat(text("#dead-letters"))
+                .contains("accounts", "PaymentAuthorizedEvent", "payment view rejects"));
+        assertThat(http.get(payments + "/payments?orderId=" + stuck).json()).isEmpty();
+        screenshot("dead-letters");
+
+        breakPaymentView(false);
+        clickFresh(By.cssSelector("#dead-letters tr[data-aggregate='" + poisoned + "'] button.retry"));
+        ui().untilAsserted(() -> {
+            assertThat(browser.findElements(letters)).isEmpty();
+            assertThat(http.get(payments + "/payments?orderId=" + stuck).json()).isNotEmpty();
+        });
+        await().atMost(OUTCOME).untilAsserted(() -> assertThat(
+                http.get(payments + "/payments?orderId=" + stuck).json().get(0).path("status").asText())
+                .isEqualTo("CAPTURED"));
+
+        click("#nav-overview");
+        ui().untilAsserted(() -> assertThat(text("#recent-events")).contains(stuck));
+        Path overview = screenshot("overview-after-retry");
+        assertThat(overview).isNotEmptyFile();
+    }
+
+    private void signIn() {
+        OperatorCredential operator = stack.operator();
+        browser.get(dashboard + "/");
+        await().atMost(UI).until(() -> !browser.findElements(By.id("password")).isEmpty());
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys(operator.user());
+        browser.findElement(By.id("password")).sendKeys(operator.password());
+        click("#sign-in");
+        await().atMost(UI).until(() -> !browser.findElements(By.id("nav-overview")).isEmpty());
+    }
+
+    private String openAccount(String prefix) {
+        String customer = prefix + UUID.randomUUID();
+        assertThat(http.post(stack.serviceUrl(Service.PAYMENTS) + "/accounts",
+                             Map.of("customerId", customer, "creditLimit", "1000.00")).status()).isEqualTo(201);
+        return customer;
+    }
+
+    private String placeOrder(String customer, String sku) {
+        Http.Response response = http.post(stack.serviceUrl(Service.ORDERS) + "/orders", Map.of(
+                "customerId", customer, "lines", List.of(Map.of("sku", sku, "quantity", 2, "unitPrice", "9.95"))));
+        assertThat(response.status()).isEqualTo(202);
+        return response.json().path("orderId").asText();
+    }
+
+    private void awaitOrder(String orders, String orderId, String status) {
+        awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asText()));
+    }
+
+    private void awaitJson(String url, Predicate<JsonNode> condition) {
+        await().atMost(OUTCOME).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Http.Response response = http.get(url);
+            return response.status() == 200 && condition.test(response.json());
+        });
+    }
+
+    /** Breaks (or fixes) payments' read model for customers named poison-…, as a bad deployment could. */
+    private void breakPaymentView(boolean broken) throws SQLException {
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl("payments"), "postgres", "");
+             Statement sql = db.createStatement()) {
+            if (broken) {
+                sql.execute("""
+                            CREATE OR REPLACE FUNCTION reject_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                            BEGIN
+                              IF NEW.customer_id LIKE 'poison-%' THEN
+                                RAISE EXCEPTION 'payment view rejects %', NEW.customer_id;
+                              END IF;
+                              RETURN NEW;
+                            END $$""");
+                sql.execute("CREATE TRIGGER reject_poison BEFORE INSERT OR UPDATE ON payment_view "
+                            + "FOR EACH ROW EXECUTE FUNCTION reject_poison()");
+            } else {
+                sql.execute("DROP TRIGGER reject_poison ON payment_view");
+            }
+        }
+    }
+
+    private void ops(String service, String path) throws Exception {
+        OperatorCredential operator = stack.operator();
+        String basic = Base64.getEncoder().encodeToString((operator.user() + ":" + operator.password())
+                                                                  .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Basic " + basic)
+                           .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private void click(String css) {
+        browser.findElement(By.cssSelector(css)).click();
+    }
+
+    /** Waits for the page, which re-renders what changed every 2 s: an element found may be replaced meanwhile. */
+    private static org.awaitility.core.ConditionFactory ui() {
+        return await().atMost(UI).ignoreExceptions();
+    }
+
+    /** Clicks an element of a table the page re-renders every 2 s: finds it afresh until the click lands. */
+    private void clickFresh(By element) {
+        await().atMost(UI).ignoreExceptions().until(() -> {
+            browser.findElement(element).click();
+            return true;
+        });
+    }
+
+    private void type(String css, String value) {
+        WebElement input = browser.findElement(By.cssSelector(css));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
+                      .reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    private Path screenshot(String name) {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
