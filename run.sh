@@ -29,4 +29,4 @@ if needs_build; then
   ./mvnw -q -B -ntp -DskipTests install
 fi
 
-exec java -jar local-stack/target/local-stack.jar "$@"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" io.orderflow.localstack.LocalStack "$@"

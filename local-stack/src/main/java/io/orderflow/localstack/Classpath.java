@@ -14,9 +14,9 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The jars this program runs with, handed to the Kafka broker's JVM (Kafka's jars are among them). Started as
- * {@code java -jar local-stack.jar} that is {@code lib/*} next to the jar; in an IDE or under Maven the classpath
- * is the JVM's own, manifest-only launcher jars expanded.
+ * The jars this program runs with, handed to the Kafka broker's JVM (Kafka's jars are among them). Run from its
+ * packaged jar (as {@code ./run.sh} does) that is {@code lib/*} next to the jar; in an IDE or under Maven the
+ * classpath is the JVM's own, manifest-only launcher jars expanded.
  */
 final class Classpath {
 

@@ -11,7 +11,7 @@ record CommandLine(StackConfig config, boolean help) {
     static final String AXON_SERVER_DATA = "-axonserver";
 
     static final String USAGE = """
-            Usage: java -jar local-stack/target/local-stack.jar [options]
+            Usage: ./run.sh [options]
 
             Starts PostgreSQL, a Kafka broker and the OrderFlow services on this machine, prints their
             addresses and stops everything on Ctrl-C. Build the services first: ./mvnw -q -B package -DskipTests
