@@ -13,11 +13,8 @@ import io.orderflow.fulfillment.api.StockReservationFailedEvent;
 import io.orderflow.fulfillment.api.StockReservedEvent;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -333,7 +330,7 @@ class FulfillmentIT {
 
         List<String> stockTypes = new ArrayList<>();
         List<String> orderTypes = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of("fulfillment-events"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -442,12 +439,6 @@ class FulfillmentIT {
         return "o-" + UUID.randomUUID();
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                                          ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                                          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                                   new StringDeserializer(), new ByteArrayDeserializer());
-    }
 
     private static HttpEntity<Map<String, Object>> json(Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();

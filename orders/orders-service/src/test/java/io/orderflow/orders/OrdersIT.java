@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.orders.saga.OrderSaga;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
@@ -207,7 +204,7 @@ class OrdersIT {
                                                                                                        .get("orderId");
 
         List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of("orders-events"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -280,10 +277,4 @@ class OrdersIT {
                    .single();
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                                          ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                                          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                                   new StringDeserializer(), new ByteArrayDeserializer());
-    }
 }

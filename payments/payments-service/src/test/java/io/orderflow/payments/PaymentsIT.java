@@ -5,11 +5,8 @@ import io.orderflow.payments.api.CapturePaymentCommand;
 import io.orderflow.payments.api.VoidPaymentCommand;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -134,7 +131,7 @@ class PaymentsIT {
         commands.sendAndWait(new VoidPaymentCommand(customer, "never-authorized-" + order));
 
         List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of("payments-events"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -161,12 +158,6 @@ class PaymentsIT {
                       .getBody();
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                                          ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                                          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                                   new StringDeserializer(), new ByteArrayDeserializer());
-    }
 
     private static HttpEntity<Map<String, Object>> json(Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();

@@ -1,10 +1,17 @@
 package io.orderflow.platform.test;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
+
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One real Kafka broker (KRaft) per test JVM, started on first use and stopped when the JVM exits: a
@@ -24,6 +31,14 @@ public final class TestKafka {
             bootstrapServers = dockerAvailable() ? startContainer() : startEmbedded();
         }
         return bootstrapServers;
+    }
+
+    /** @return a consumer of the test broker in a group of its own, reading topics from their beginning */
+    public static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                                          ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                                          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                                   new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static boolean dockerAvailable() {
