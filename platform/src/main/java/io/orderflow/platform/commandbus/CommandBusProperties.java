@@ -16,8 +16,12 @@ import java.util.Map;
  *                        again soon after it is back
  * @param connectTimeout  connecting to a peer
  * @param readTimeout     waiting for a peer's answer
+ * @param senderThreads   threads that send commands to peers and wait for their answers, so that the sender (a saga,
+ *                        a web request) never waits for the network; when all are busy and their queue is full the
+ *                        sender sends itself (back pressure instead of an unbounded queue)
  */
 @ConfigurationProperties("orderflow.commandbus")
 public record CommandBusProperties(boolean enabled, Map<String, URI> peers, Duration refreshInterval,
-                                   Duration connectTimeout, Duration readTimeout) {
+                                   Duration connectTimeout, Duration readTimeout,
+                                   int senderThreads) {
 }

@@ -16,14 +16,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+
+import java.net.http.HttpClient;
 
 /**
  * Commands cross services over HTTP through Axon's {@link DistributedCommandBus}: the axon-springcloud HTTP
  * connector carries them, a {@link StaticCommandRouter} over {@code orderflow.commandbus.peers} routes them.
- * Commands a node handles itself never leave it. Off in the {@code axonserver} profile, where Axon Server routes
+ * Commands a node handles itself never leave it; the others are sent by a {@link CommandSender} pool, so the
+ * dispatching thread goes on while the command travels. Off in the {@code axonserver} profile, where Axon Server routes
  * commands.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
@@ -32,12 +35,21 @@ import org.springframework.web.client.RestTemplate;
 @EnableConfigurationProperties(CommandBusProperties.class)
 public class HttpCommandBusConfiguration {
 
+    /** Keeps connections to peers open and reuses them however many senders run (HTTP/1.1, no upgrade attempts). */
     @Bean
     public ClientHttpRequestFactory commandBusRequestFactory(CommandBusProperties properties) {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(properties.connectTimeout());
+        HttpClient client = HttpClient.newBuilder()
+                                      .version(HttpClient.Version.HTTP_1_1)
+                                      .connectTimeout(properties.connectTimeout())
+                                      .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.readTimeout());
         return factory;
+    }
+
+    @Bean(destroyMethod = "close")
+    public CommandSender commandSender(CommandBusProperties properties) {
+        return new CommandSender(properties.senderThreads());
     }
 
     @Bean
@@ -57,11 +69,13 @@ public class HttpCommandBusConfiguration {
     @Bean
     public SpringHttpCommandBusConnector springHttpCommandBusConnector(@Qualifier("localSegment") CommandBus localSegment,
                                                                        ClientHttpRequestFactory commandBusRequestFactory,
+                                                                       CommandSender commandSender,
                                                                        @Qualifier("messageSerializer") Serializer serializer) {
         return SpringHttpCommandBusConnector.builder()
                                             .localCommandBus(localSegment)
                                             .restOperations(new RestTemplate(commandBusRequestFactory))
                                             .serializer(serializer)
+                                            .executor(commandSender::send)
                                             .build();
     }
 
