@@ -39,8 +39,11 @@ final class ProcessStats {
             for (ProcessHandle root : group.getValue().get()) {
                 List<ProcessHandle> all = new ArrayList<>();
                 all.add(root);
-                try (Stream<ProcessHandle> descendants = root.descendants()) {
-                    descendants.forEach(all::add);
+                // the generator's own JVM is the parent of every process it started: those count in their groups
+                if (!root.equals(ProcessHandle.current())) {
+                    try (Stream<ProcessHandle> descendants = root.descendants()) {
+                        descendants.forEach(all::add);
+                    }
                 }
                 for (ProcessHandle process : all) {
                     seconds += cpuSeconds(process.pid());
