@@ -140,8 +140,9 @@ public class OpsAutoConfiguration {
     @Bean
     public ProcessorOps processorOps(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
                                      ObjectProvider<KafkaOffsets> kafkaOffsets, OpsStats stats,
-                                     Environment environment) {
-        return new ProcessorOps(processing, eventStore, kafkaOffsets.getIfAvailable(), stats, environment);
+                                     Environment environment, ObjectProvider<ReplayPolicy> replayPolicies) {
+        return new ProcessorOps(processing, eventStore, kafkaOffsets.getIfAvailable(), stats, environment,
+                                replayPolicies.orderedStream().toList());
     }
 
     @Bean

@@ -29,9 +29,11 @@ public class ProcessorOps {
     private final KafkaOffsets kafkaOffsets;
     private final OpsStats stats;
     private final Environment environment;
+    private final List<ReplayPolicy> replayPolicies;
 
     public ProcessorOps(EventProcessingConfiguration processing, EventStore eventStore, KafkaOffsets kafkaOffsets,
-                        OpsStats stats, Environment environment) {
+                        OpsStats stats, Environment environment, List<ReplayPolicy> replayPolicies) {
+        this.replayPolicies = List.copyOf(replayPolicies);
         this.processing = processing;
         this.eventStore = eventStore;
         this.kafkaOffsets = kafkaOffsets;
@@ -73,11 +75,19 @@ public class ProcessorOps {
         processor(name).start();
     }
 
-    /** Shuts the processor down, resets its tokens to the start of its source and starts it again. */
+    /**
+     * Shuts the processor down, resets its tokens to the start of its source and starts it again, unless a
+     * {@link ReplayPolicy} of the service refuses.
+     */
     public void replay(String name) {
         StreamingEventProcessor processor = streaming(name);
         if (!processor.supportsReset()) {
             throw new OpsConflictException(name + " does not support a replay (sagas never do)");
+        }
+        for (ReplayPolicy policy : replayPolicies) {
+            policy.refusal(name).ifPresent(reason -> {
+                throw new OpsConflictException(reason);
+            });
         }
         processor.shutdownAsync().orTimeout(ACTION_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         processor.resetTokens();

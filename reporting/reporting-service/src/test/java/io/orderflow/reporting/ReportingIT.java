@@ -76,8 +76,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The reporting service on real PostgreSQL and Kafka, fed with records in the format the other services publish.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "orderflow.operator.password=" + ReportingIT.OPERATOR_PASSWORD)
 class ReportingIT {
+
+    static final String OPERATOR_PASSWORD = "reporting-it";
 
     private static final Logger log = LoggerFactory.getLogger(ReportingIT.class);
 
@@ -308,6 +311,19 @@ class ReportingIT {
         Map<String, Object> status = rebuildStatus();
         log.info("Rebuilt {} records of at least {} orders in {} s", status.get("totalEvents"), count,
                  status.get("seconds"));
+    }
+
+    @Test
+    void refusesAnOpsReplayOfEitherCopyAndPointsAtTheRebuildInstead() {
+        for (String processor : List.of("order-facts-a", "order-facts-b")) {
+            ResponseEntity<Map> response = http.withBasicAuth("operator", OPERATOR_PASSWORD)
+                                               .postForEntity("/ops/processors/" + processor + "/replay", null,
+                                                              Map.class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat((String) response.getBody().get("detail")).contains("/reports/admin/rebuild/order-facts");
+        }
+        Map<?, ?> status = http.getForObject("/reports/admin/rebuild/order-facts", Map.class);
+        assertThat(status.get("state")).isEqualTo("IDLE");
     }
 
     @Test

@@ -1,21 +1,20 @@
 package io.orderflow.reporting.query;
 
+import io.orderflow.platform.ops.ReplayPolicy;
 import io.orderflow.reporting.config.EventSourcesConfiguration;
 import io.orderflow.reporting.config.ReportingProperties;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.MultiSourceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,35 +43,41 @@ import java.util.concurrent.TimeUnit;
  * The previous copy keeps being filled and is the target of the next rebuild. The state lives in {@code report_copy},
  * so a rebuild interrupted by a restart goes on where it was (a replaying processor's token says it is replaying).
  * <p>
- * A single thread does all of it every {@code sample-interval}: it reads the topics' end offsets, compares them with
- * each processor's position (freshness), then moves a running rebuild on. One reporting instance is assumed.
+ * A single thread does all of it every {@code sample-interval}: it reads where the sources end (the topics' end
+ * offsets, or the head of the Axon Server event stream), compares that with each processor's position (freshness),
+ * then moves a running rebuild on. One reporting instance is assumed.
  */
 @Component
-public class FactsCopies implements SmartLifecycle {
+public class FactsCopies implements SmartLifecycle, ReplayPolicy {
 
     public static final String VIEW = "order-facts";
     private static final Logger log = LoggerFactory.getLogger(FactsCopies.class);
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
-    private final ConsumerFactory<String, byte[]> consumerFactory;
-    private final List<String> topics;
+    private final SourceEnds sources;
     private final Duration interval;
     private final Clock clock;
     private final Map<FactsCopy, Sample> samples = new EnumMap<>(FactsCopy.class);
-    private volatile Offsets lastOffsets;
+    private volatile SourceEnds.Ends lastEnds;
     private ScheduledExecutorService executor;
-    private Consumer<String, byte[]> consumer;
 
-    /** Without Kafka (Axon Server mode) nothing measures the topics: freshness stays unknown, rebuilds don't switch. */
+    /**
+     * Measures against the three topics when the facts come from Kafka, otherwise against the end of the event
+     * stream the copies read (Axon Server mode).
+     */
     public FactsCopies(JdbcClient jdbc, EventProcessingConfiguration processing,
-                       ObjectProvider<ConsumerFactory<String, byte[]>> consumerFactory, ReportingProperties properties) {
+                       ObjectProvider<ConsumerFactory<String, byte[]>> consumerFactory,
+                       @Qualifier("orderFactsSourceA") StreamableMessageSource<TrackedEventMessage<?>> source,
+                       ReportingProperties properties) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.consumerFactory = consumerFactory.getIfAvailable();
-        this.topics = List.of(EventSourcesConfiguration.ORDERS_TOPIC,
-                              EventSourcesConfiguration.PAYMENTS_TOPIC,
-                              EventSourcesConfiguration.FULFILLMENT_TOPIC);
+        ConsumerFactory<String, byte[]> kafka = consumerFactory.getIfAvailable();
+        this.sources = kafka != null
+                       ? new KafkaTopicEnds(kafka, List.of(EventSourcesConfiguration.ORDERS_TOPIC,
+                                                           EventSourcesConfiguration.PAYMENTS_TOPIC,
+                                                           EventSourcesConfiguration.FULFILLMENT_TOPIC))
+                       : new EventStreamEnds(source);
         this.interval = properties.sampleInterval();
         this.clock = Clock.systemUTC();
     }
@@ -112,19 +116,34 @@ public class FactsCopies implements SmartLifecycle {
         return status();
     }
 
+    /**
+     * The ops API's replay would empty a copy in place: if it is the answering copy, queries would see a half-built
+     * view. Both copies are therefore replayed only through {@link #requestRebuild()}.
+     */
+    @Override
+    public Optional<String> refusal(String processorName) {
+        for (FactsCopy copy : FactsCopy.values()) {
+            if (copy.processorName().equals(processorName)) {
+                return Optional.of(processorName + " fills copy " + copy.id() + " of " + VIEW
+                                   + "; replay it without downtime with POST /reports/admin/rebuild/" + VIEW);
+            }
+        }
+        return Optional.empty();
+    }
+
     public RebuildStatus status() {
         Row row = row();
         Instant now = clock.instant();
         Instant end = row.finished != null ? row.finished : now;
         Double seconds = row.requested == null ? null : Duration.between(row.requested, end).toMillis() / 1000.0;
         FactsCopy measured = row.rebuilding != null ? row.rebuilding : row.active;
-        Offsets offsets = lastOffsets;
+        SourceEnds.Ends ends = lastEnds;
         Long applied = null;
         Long total = null;
         Double percent = null;
-        if (offsets != null && (row.rebuilding == null || row.reset != null)) {
-            total = offsets.total();
-            applied = offsets.applied(position(measured));
+        if (ends != null && (row.rebuilding == null || row.reset != null)) {
+            total = ends.total();
+            applied = ends.applied(tokens(measured));
             percent = total == 0 ? 100.0 : Math.min(100.0, Math.round(1000.0 * applied / total) / 10.0);
         }
         return new RebuildStatus(VIEW, row.rebuilding != null ? "REBUILDING" : "IDLE", row.active.id(),
@@ -153,6 +172,7 @@ public class FactsCopies implements SmartLifecycle {
             }
             executor = null;
         }
+        sources.close();
     }
 
     @Override
@@ -167,16 +187,13 @@ public class FactsCopies implements SmartLifecycle {
     }
 
     private void tick() {
-        if (consumerFactory == null) {
-            return;
-        }
         try {
             Instant sampledAt = clock.instant();
-            Offsets offsets = endOffsets();
-            lastOffsets = offsets;
+            SourceEnds.Ends ends = sources.read();
+            lastEnds = ends;
             Map<FactsCopy, Long> lag = new EnumMap<>(FactsCopy.class);
             for (FactsCopy copy : FactsCopy.values()) {
-                long behind = offsets.behind(position(copy));
+                long behind = ends.behind(tokens(copy));
                 lag.put(copy, behind);
                 synchronized (samples) {
                     Sample previous = samples.get(copy);
@@ -187,7 +204,6 @@ public class FactsCopies implements SmartLifecycle {
             advanceRebuild(lag);
         } catch (RuntimeException e) {
             log.warn("Could not measure the copies of {}: {}", VIEW, e.toString());
-            closeConsumer();
         }
     }
 
@@ -241,46 +257,13 @@ public class FactsCopies implements SmartLifecycle {
                          .orElseThrow(() -> new IllegalStateException("No processor " + copy.processorName()));
     }
 
-    /** @return the last record offset the copy's processor applied, per topic partition */
-    private Map<TopicPartition, Long> position(FactsCopy copy) {
-        Map<TopicPartition, Long> positions = new HashMap<>();
+    /** @return the copy's processor's tokens, one per segment, {@code null} for a segment that has read nothing */
+    private List<TrackingToken> tokens(FactsCopy copy) {
+        List<TrackingToken> tokens = new ArrayList<>();
         for (EventTrackerStatus status : processor(copy).processingStatus().values()) {
-            TrackingToken token = WrappedToken.unwrapLowerBound(status.getTrackingToken());
-            if (token instanceof MultiSourceTrackingToken multi) {
-                multi.getTrackingTokens().values().forEach(source -> {
-                    if (source instanceof KafkaTrackingToken kafka) {
-                        kafka.getPositions().forEach((partition, offset) -> positions.merge(partition, offset,
-                                                                                            Math::max));
-                    }
-                });
-            }
+            tokens.add(WrappedToken.unwrapLowerBound(status.getTrackingToken()));
         }
-        return positions;
-    }
-
-    private Offsets endOffsets() {
-        if (consumer == null) {
-            consumer = consumerFactory.createConsumer(null);
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-        }
-        return new Offsets(consumer.beginningOffsets(partitions, Duration.ofSeconds(5)),
-                           consumer.endOffsets(partitions, Duration.ofSeconds(5)));
-    }
-
-    private void closeConsumer() {
-        if (consumer != null) {
-            try {
-                consumer.close(Duration.ofSeconds(1));
-            } catch (RuntimeException ignored) {
-                // a broken consumer is replaced on the next tick
-            }
-            consumer = null;
-        }
+        return tokens;
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -292,27 +275,5 @@ public class FactsCopies implements SmartLifecycle {
 
     private record Row(FactsCopy active, FactsCopy rebuilding, Instant requested, Instant reset, Instant finished,
                        int rebuilds) {
-    }
-
-    /** The topics' first and next offsets per partition. A token's offset is that of the last record applied. */
-    private record Offsets(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
-
-        long total() {
-            return end.entrySet().stream().mapToLong(e -> e.getValue() - beginning.getOrDefault(e.getKey(), 0L)).sum();
-        }
-
-        long applied(Map<TopicPartition, Long> position) {
-            return total() - behind(position);
-        }
-
-        long behind(Map<TopicPartition, Long> position) {
-            long behind = 0;
-            for (var entry : end.entrySet()) {
-                long from = position.containsKey(entry.getKey()) ? position.get(entry.getKey()) + 1
-                                                                  : beginning.getOrDefault(entry.getKey(), 0L);
-                behind += Math.max(0, entry.getValue() - from);
-            }
-            return behind;
-        }
     }
 }

@@ -27,7 +27,10 @@ import io.orderflow.payments.api.PaymentVoidedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -56,6 +59,8 @@ public class OrderFactsProjection {
 
     /** The orders API has no status for it: delivery is recorded after the order completed. */
     static final String DELIVERED = "DELIVERED";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderFactsProjection.class);
 
     private final JdbcClient jdbc;
     private final FactsCopy copy;
@@ -106,12 +111,14 @@ public class OrderFactsProjection {
     void on(OrderCompletedEvent event, EventMessage<?> message) {
         record(event.orderId(), TimelineStep.ORDER_COMPLETED, message);
         orderStatus(event.orderId(), OrderStatus.COMPLETED.name(), null, message);
+        ended(event.orderId(), OrderStatus.COMPLETED, null, message);
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, EventMessage<?> message) {
         record(event.orderId(), TimelineStep.ORDER_REJECTED, message);
         orderStatus(event.orderId(), OrderStatus.REJECTED.name(), event.reason(), message);
+        ended(event.orderId(), OrderStatus.REJECTED, event.reason(), message);
     }
 
     @EventHandler
@@ -123,6 +130,7 @@ public class OrderFactsProjection {
     void on(OrderCancelledEvent event, EventMessage<?> message) {
         record(event.orderId(), TimelineStep.ORDER_CANCELLED, message);
         orderStatus(event.orderId(), OrderStatus.CANCELLED.name(), event.reason(), message);
+        ended(event.orderId(), OrderStatus.CANCELLED, event.reason(), message);
     }
 
     @EventHandler
@@ -218,6 +226,13 @@ public class OrderFactsProjection {
                  """))
             .params(orderId, step.name(), utc(message))
             .update();
+    }
+
+    /** One line per order that ends, in the order's trace; not for events a rebuild replays. */
+    private void ended(String orderId, OrderStatus status, OrderReason reason, EventMessage<?> message) {
+        if (!ReplayToken.isReplay(message)) {
+            log.info("Order {} ended {}{} (copy {})", orderId, status, reason == null ? "" : "/" + reason, copy.id());
+        }
     }
 
     private void orderStatus(String orderId, String status, OrderReason reason, EventMessage<?> message) {
