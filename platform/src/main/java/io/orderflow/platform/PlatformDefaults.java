@@ -23,6 +23,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
     static final String RESOURCE = "orderflow-platform.yml";
     static final String AXON_SERVER_PROFILE = "axonserver";
     static final String AXON_SERVER_RESOURCE = "orderflow-platform-axonserver.yml";
+    static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,6 +31,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             addLast(environment, "orderflow-platform-axonserver", AXON_SERVER_RESOURCE);
         }
         addLast(environment, "orderflow-platform-defaults", RESOURCE);
+        // Axon's usage reporter reads only a JVM system property (or an environment variable), never Spring's
+        // environment: hand it the configured value (off by default), unless the JVM was started with one.
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, environment.getProperty(UPDATE_CHECKER_DISABLED, "true"));
+        }
     }
 
     private static void addLast(ConfigurableEnvironment environment, String name, String resource) {

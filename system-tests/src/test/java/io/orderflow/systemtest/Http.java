@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** A tiny JSON-over-HTTP client: the system tests talk to the services the way any client would. */
 final class Http {
@@ -19,6 +21,11 @@ final class Http {
 
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Response get(String url, String user, String password) {
+        String credential = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credential).GET());
     }
 
     Response post(String url, Object body) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,6 +163,44 @@ class OrderFlowSystemIT {
             assertThat(stock.path("reserved").asInt()).isZero();
         });
         assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(409);
+    }
+
+    /**
+     * A declined order involves every service: orders places and rejects it, fulfillment reserves and releases its
+     * stock, payments declines it, reporting records its end. All of it is one OpenTelemetry trace, started by the
+     * POST, carried in the messages' metadata over the command bus and Kafka (or Axon Server), and named in every
+     * service's log lines; the ops API shows it on every stored event.
+     */
+    @Test
+    void tracesOneOrdersPathThroughEveryServiceUnderOneTraceId() throws IOException {
+        String customer = openAccount("10.00");
+        String sku = receiveStock(5);
+        String orderId = placeOrder(customer, List.of(line(sku, 2, "7.00")));
+        awaitStatus(orderId, "REJECTED");
+
+        Pattern reportingLine = Pattern.compile("\\[reporting,([0-9a-f]{32}),[0-9a-f]{16}].*Order " + orderId + " ended");
+        String traceId = await().atMost(OUTCOME).until(() -> traceIn(Service.REPORTING, reportingLine),
+                                                       found -> found != null);
+        for (Service service : List.of(Service.ORDERS, Service.PAYMENTS, Service.FULFILLMENT)) {
+            assertThat(Files.readString(stack.logFile(service.id())))
+                    .as("%s's log names trace %s", service.id(), traceId)
+                    .containsPattern("\\[" + service.id() + "," + traceId + ",[0-9a-f]{16}]");
+        }
+        if (!stack.config().usesAxonServer()) {
+            // each service's own event store: the events about the order, each with the trace it was written in
+            for (String service : List.of(orders, payments, fulfillment)) {
+                JsonNode events = http.get(service + "/ops/events?mentioning=" + orderId,
+                                           stack.operator().user(), stack.operator().password()).json();
+                assertThat(events).as(service).isNotEmpty();
+                events.forEach(event -> assertThat(event.path("traceId").asText())
+                        .as("%s %s", service, event.path("eventType").asText()).isEqualTo(traceId));
+            }
+        }
+    }
+
+    private String traceIn(Service service, Pattern line) throws IOException {
+        Matcher matcher = line.matcher(Files.readString(stack.logFile(service.id())));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.orderflow.platform.commandbus;
 
+import io.opentelemetry.context.Context;
+
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,9 @@ public final class CommandSender implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /** Runs {@code task} in the caller's trace context, so the command's HTTP request continues the caller's trace. */
     public void send(Runnable task) {
-        pool.execute(task);
+        pool.execute(Context.current().wrap(task));
     }
 
     /** Lets commands already handed over reach their peers (bounded by the read timeout), accepts no new ones. */

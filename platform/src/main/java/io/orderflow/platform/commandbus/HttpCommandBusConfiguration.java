@@ -3,22 +3,24 @@ package io.orderflow.platform.commandbus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpCommandBusConnector;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestTemplate;
 
 import java.net.http.HttpClient;
 
@@ -65,15 +67,20 @@ public class HttpCommandBusConfiguration {
                                        objectMapper);
     }
 
-    /** Declared with its concrete type: Spring MVC maps the connector's endpoint only then. */
+    /**
+     * Declared with its concrete type: Spring MVC maps the connector's endpoint only then. Its requests are observed
+     * like any other client call of the service, so they carry the sender's trace to the peer.
+     */
     @Bean
     public SpringHttpCommandBusConnector springHttpCommandBusConnector(@Qualifier("localSegment") CommandBus localSegment,
                                                                        ClientHttpRequestFactory commandBusRequestFactory,
+                                                                       RestTemplateBuilder restTemplateBuilder,
                                                                        CommandSender commandSender,
                                                                        @Qualifier("messageSerializer") Serializer serializer) {
         return SpringHttpCommandBusConnector.builder()
                                             .localCommandBus(localSegment)
-                                            .restOperations(new RestTemplate(commandBusRequestFactory))
+                                            .restOperations(restTemplateBuilder.requestFactory(() -> commandBusRequestFactory)
+                                                                               .build())
                                             .serializer(serializer)
                                             .executor(commandSender::send)
                                             .build();
@@ -82,8 +89,13 @@ public class HttpCommandBusConfiguration {
     @Bean
     @Primary
     public DistributedCommandBus distributedCommandBus(StaticCommandRouter commandRouter,
-                                                       SpringHttpCommandBusConnector connector) {
-        return DistributedCommandBus.builder().commandRouter(commandRouter).connector(connector).build();
+                                                       SpringHttpCommandBusConnector connector,
+                                                       ObjectProvider<CommandBusSpanFactory> spanFactory) {
+        DistributedCommandBus.Builder builder = DistributedCommandBus.builder()
+                                                                     .commandRouter(commandRouter)
+                                                                     .connector(connector);
+        spanFactory.ifAvailable(builder::spanFactory);
+        return builder.build();
     }
 
     @Bean

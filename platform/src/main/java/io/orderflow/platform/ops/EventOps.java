@@ -18,6 +18,8 @@ import java.util.TreeMap;
 public class EventOps {
 
     private static final int MAX = 1000;
+    /** Axon's metadata key for the id of the message that caused this one. */
+    private static final String CORRELATION_ID = "correlationId";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -37,7 +39,7 @@ public class EventOps {
         return new StoredEvent(rs.getLong("globalindex"), rs.getString("type"), rs.getString("aggregateidentifier"),
                                rs.getLong("sequencenumber"), rs.getString("payloadtype"),
                                rs.getString("eventidentifier"), rs.getString("timestamp"),
-                               text(metaData, TraceIds.TRACE_ID), text(metaData, TraceIds.CORRELATION_ID),
+                               TraceIds.fromTraceparent(text(metaData, TraceIds.TRACEPARENT)), text(metaData, CORRELATION_ID),
                                json(rs.getBytes("payload")), metaData);
     };
 

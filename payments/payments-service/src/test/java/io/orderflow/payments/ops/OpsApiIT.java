@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,6 +44,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"orderflow.operator.user=ops", "orderflow.operator.password=s3cret"})
+// Spring Boot switches tracing off in tests; the trace ids of the event streams are part of what is tested here
+@AutoConfigureObservability(metrics = false)
 @Import(OpsApiIT.ProbeConfiguration.class)
 @DirtiesContext
 class OpsApiIT {
