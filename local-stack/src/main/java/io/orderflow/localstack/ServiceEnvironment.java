@@ -29,6 +29,7 @@ final class ServiceEnvironment {
         for (Service peer : new Service[] {Service.ORDERS, Service.PAYMENTS, Service.FULFILLMENT}) {
             env.put(peer.name() + "_URL", "http://127.0.0.1:" + config.servicePort(peer));
         }
+        env.put(CommandBusSecret.VARIABLE, CommandBusSecret.fromEnvironment());
         OperatorCredential operator = OperatorCredential.fromEnvironment();
         env.put(OperatorCredential.USER_VARIABLE, operator.user());
         env.put(OperatorCredential.PASSWORD_VARIABLE, operator.password());

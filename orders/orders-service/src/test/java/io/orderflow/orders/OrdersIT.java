@@ -2,7 +2,9 @@ package io.orderflow.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.orders.command.PlaceOrderCommand;
 import io.orderflow.orders.saga.OrderSaga;
+import io.orderflow.platform.commandbus.PeerAuthentication;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +63,27 @@ class OrdersIT {
     DeadlineManager deadlineManager;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void acceptsCommandBusRequestsOnlyFromPeersThatKnowTheSecret() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> anonymous = http.exchange("/spring-command-bus-connector/command", HttpMethod.POST,
+                                                         new HttpEntity<>("{}", json), String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        HttpHeaders wrong = new HttpHeaders();
+        wrong.set(PeerAuthentication.HEADER, "guessed");
+        assertThat(http.exchange("/command-bus/capabilities", HttpMethod.GET, new HttpEntity<>(wrong), String.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        HttpHeaders peer = new HttpHeaders();
+        peer.set(PeerAuthentication.HEADER, ServiceTestInfrastructure.COMMAND_BUS_SECRET);
+        ResponseEntity<String> capabilities = http.exchange("/command-bus/capabilities", HttpMethod.GET,
+                                                            new HttpEntity<>(peer), String.class);
+        assertThat(capabilities.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(capabilities.getBody()).contains(PlaceOrderCommand.class.getName());
+    }
 
     @Test
     void cancelsAnOrderForTimeoutWhenNoOtherContextAnswers() throws Exception {

@@ -13,6 +13,9 @@ import java.net.ServerSocket;
  */
 public final class ServiceTestInfrastructure {
 
+    /** The command bus secret every service under test shares with its (test) peers. */
+    public static final String COMMAND_BUS_SECRET = "test-command-bus-secret";
+
     private ServiceTestInfrastructure() {
     }
 
@@ -31,6 +34,7 @@ public final class ServiceTestInfrastructure {
         registry.add("axon.kafka.bootstrap-servers", () -> kafka);
         registry.add("server.port", () -> port);
         registry.add("orderflow.commandbus.peers." + service, () -> "http://127.0.0.1:" + port);
+        registry.add("orderflow.commandbus.secret", () -> COMMAND_BUS_SECRET);
         return port;
     }
 

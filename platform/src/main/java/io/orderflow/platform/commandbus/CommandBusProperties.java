@@ -19,9 +19,11 @@ import java.util.Map;
  * @param senderThreads   threads that send commands to peers and wait for their answers, so that the sender (a saga,
  *                        a web request) never waits for the network; when all are busy and their queue is full the
  *                        sender sends itself (back pressure instead of an unbounded queue)
+ * @param secret          shared by every service on the command bus: without it no peer's command is accepted (see
+ *                        {@link PeerAuthentication})
  */
 @ConfigurationProperties("orderflow.commandbus")
 public record CommandBusProperties(boolean enabled, Map<String, URI> peers, Duration refreshInterval,
                                    Duration connectTimeout, Duration readTimeout,
-                                   int senderThreads) {
+                                   int senderThreads, String secret) {
 }

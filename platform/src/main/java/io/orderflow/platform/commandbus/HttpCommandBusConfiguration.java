@@ -18,8 +18,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
@@ -28,7 +35,8 @@ import java.net.http.HttpClient;
  * Commands cross services over HTTP through Axon's {@link DistributedCommandBus}: the axon-springcloud HTTP
  * connector carries them, a {@link StaticCommandRouter} over {@code orderflow.commandbus.peers} routes them.
  * Commands a node handles itself never leave it; the others are sent by a {@link CommandSender} pool, so the
- * dispatching thread goes on while the command travels. Off in the {@code axonserver} profile, where Axon Server routes
+ * dispatching thread goes on while the command travels. Only peers that know the shared secret get in
+ * ({@link PeerAuthentication}). Off in the {@code axonserver} profile, where Axon Server routes
  * commands.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
@@ -36,6 +44,9 @@ import java.net.http.HttpClient;
 @ConditionalOnKafkaMessaging
 @EnableConfigurationProperties(CommandBusProperties.class)
 public class HttpCommandBusConfiguration {
+
+    /** Where axon-springcloud's connector receives commands from peers. */
+    static final String CONNECTOR_PATHS = "/spring-command-bus-connector/**";
 
     /** Keeps connections to peers open and reuses them however many senders run (HTTP/1.1, no upgrade attempts). */
     @Bean
@@ -49,6 +60,30 @@ public class HttpCommandBusConfiguration {
         return factory;
     }
 
+    @Bean
+    public PeerAuthentication peerAuthentication(CommandBusProperties properties) {
+        return new PeerAuthentication(properties.secret());
+    }
+
+    /**
+     * The command bus's own endpoints (the connector's and the capabilities) answer peers that present the shared
+     * secret, and nobody else: 401 without it. Ahead of every other filter chain of the service.
+     */
+    @Bean
+    @Order(0)
+    public SecurityFilterChain commandBusSecurityFilterChain(HttpSecurity http, PeerAuthentication peers)
+            throws Exception {
+        return http.securityMatcher(CONNECTOR_PATHS, CommandBusCapabilitiesController.PATH)
+                   .addFilterBefore(peers.filter(), AnonymousAuthenticationFilter.class)
+                   .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(PeerAuthentication.ROLE))
+                   .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                           new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                   .csrf(csrf -> csrf.disable())
+                   .requestCache(cache -> cache.disable())
+                   .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                   .build();
+    }
+
     @Bean(destroyMethod = "close")
     public CommandSender commandSender(CommandBusProperties properties) {
         return new CommandSender(properties.senderThreads());
@@ -58,12 +93,14 @@ public class HttpCommandBusConfiguration {
     public StaticCommandRouter commandRouter(@Value("${spring.application.name}") String self,
                                              CommandBusProperties properties,
                                              ClientHttpRequestFactory commandBusRequestFactory,
+                                             PeerAuthentication peerAuthentication,
                                              ObjectMapper objectMapper) {
         if (!properties.peers().containsKey(self)) {
             throw new IllegalStateException("orderflow.commandbus.peers must list this service (" + self + ")");
         }
         return new StaticCommandRouter(self, properties.peers(), new AnnotationRoutingStrategy(),
-                                       RestClient.builder().requestFactory(commandBusRequestFactory).build(),
+                                       RestClient.builder().requestFactory(commandBusRequestFactory)
+                                                 .requestInterceptor(peerAuthentication.clientInterceptor()).build(),
                                        objectMapper);
     }
 
@@ -75,11 +112,14 @@ public class HttpCommandBusConfiguration {
     public SpringHttpCommandBusConnector springHttpCommandBusConnector(@Qualifier("localSegment") CommandBus localSegment,
                                                                        ClientHttpRequestFactory commandBusRequestFactory,
                                                                        RestTemplateBuilder restTemplateBuilder,
+                                                                       PeerAuthentication peerAuthentication,
                                                                        CommandSender commandSender,
                                                                        @Qualifier("messageSerializer") Serializer serializer) {
         return SpringHttpCommandBusConnector.builder()
                                             .localCommandBus(localSegment)
                                             .restOperations(restTemplateBuilder.requestFactory(() -> commandBusRequestFactory)
+                                                                               .additionalInterceptors(
+                                                                                       peerAuthentication.clientInterceptor())
                                                                                .build())
                                             .serializer(serializer)
                                             .executor(commandSender::send)
