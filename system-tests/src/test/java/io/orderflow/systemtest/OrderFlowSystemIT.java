@@ -17,15 +17,24 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -201,6 +210,60 @@ class OrderFlowSystemIT {
     private String traceIn(Service service, Pattern line) throws IOException {
         Matcher matcher = line.matcher(Files.readString(stack.logFile(service.id())));
         return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /**
+     * Orders placed all at once compete for one customer's credit and one SKU's stock: exactly as many are admitted
+     * as fit, nothing goes below zero, and the others are rejected for the reason that stopped them.
+     */
+    @Test
+    void admitsExactlyAsManyConcurrentOrdersAsTheCreditAndTheStockCover() throws Exception {
+        String tenOrdersOfCredit = openAccount("100.00");
+        String plentifulSku = receiveStock(1000);
+        String richCustomer = openAccount("100000.00");
+        String fiveInStock = receiveStock(5);
+
+        List<Future<String>> creditRace = new ArrayList<>();
+        List<Future<String>> stockRace = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < 16; i++) {
+                creditRace.add(clients.submit(() -> placeOrder(tenOrdersOfCredit,
+                                                               List.of(line(plentifulSku, 1, "10.00")))));
+            }
+            for (int i = 0; i < 12; i++) {
+                stockRace.add(clients.submit(() -> placeOrder(richCustomer, List.of(line(fiveInStock, 1, "1.00")))));
+            }
+            assertThat(outcomes(creditRace)).containsOnly(entry("CONFIRMED", 10L), entry("REJECTED/PAYMENT_DECLINED", 6L));
+            assertThat(outcomes(stockRace)).containsOnly(entry("CONFIRMED", 5L), entry("REJECTED/OUT_OF_STOCK", 7L));
+        } finally {
+            clients.shutdownNow();
+        }
+        await().atMost(OUTCOME).untilAsserted(() -> {
+            JsonNode account = http.get(payments + "/accounts/" + tenOrdersOfCredit).json();
+            assertThat(account.path("authorized").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(account.path("available").decimalValue()).isEqualByComparingTo("0.00");
+            JsonNode plentiful = http.get(fulfillment + "/inventory/" + plentifulSku).json();
+            assertThat(plentiful.path("reserved").asInt()).isEqualTo(10);
+            JsonNode scarce = http.get(fulfillment + "/inventory/" + fiveInStock).json();
+            assertThat(scarce.path("reserved").asInt()).isEqualTo(5);
+            assertThat(scarce.path("available").asInt()).isZero();
+        });
+    }
+
+    /** @return how the orders stand once each is confirmed or rejected: status (and reason) → how many */
+    private Map<String, Long> outcomes(List<Future<String>> placed) throws Exception {
+        List<String> orderIds = new ArrayList<>();
+        for (Future<String> order : placed) {
+            orderIds.add(order.get(30, TimeUnit.SECONDS));
+        }
+        return orderIds.stream()
+                       .map(orderId -> awaitJson(orders + "/orders/" + orderId,
+                                                 order -> Set.of("CONFIRMED", "REJECTED")
+                                                             .contains(order.path("status").asText())))
+                       .map(order -> order.path("reason").isNull() ? order.path("status").asText()
+                                     : order.path("status").asText() + "/" + order.path("reason").asText())
+                       .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     @Test
