@@ -96,13 +96,6 @@ public class EventOps {
     }
 
     private JsonNode json(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return objectMapper.readTree(bytes);
-        } catch (Exception e) {
-            return objectMapper.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
-        }
+        return StoredJson.read(objectMapper, bytes);
     }
 }

@@ -95,14 +95,7 @@ public class SagaOps {
     }
 
     private JsonNode json(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return objectMapper.readTree(bytes);
-        } catch (Exception e) {
-            return objectMapper.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
-        }
+        return StoredJson.read(objectMapper, bytes);
     }
 
     /** Axon's db-scheduler deadline details name the deadline in field {@code d}, stored Java- or JSON-serialized. */
