@@ -2,6 +2,7 @@ package io.orderflow.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.localstack.OperatorCredential;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +14,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-/** JSON over HTTP/1.1, synchronous or not: the generator talks to the services as any client would. */
+/**
+ * JSON over HTTP/1.1, synchronous or not: the generator talks to the services as any client would, with the
+ * operator's credential (it opens accounts, receives stock and places orders for many customers).
+ */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String AUTHORIZATION = OperatorCredential.fromEnvironment().authorization();
 
     private final HttpClient client = HttpClient.newBuilder()
                                                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,7 +68,7 @@ final class Http {
     }
 
     private CompletableFuture<Response> send(HttpRequest.Builder request) {
-        return client.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+        return client.sendAsync(request.header("Authorization", AUTHORIZATION).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
                      .thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 

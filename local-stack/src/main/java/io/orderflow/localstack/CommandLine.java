@@ -27,6 +27,8 @@ record CommandLine(StackConfig config, boolean help) {
                                       instead of Kafka and the HTTP command bus; no Kafka broker is started.
                                       Data then defaults to .data-axonserver (see axon-server/README.md)
               --help                  show this text
+
+            Tokens for the REST API (customers and operators): ./run.sh token --help
             """;
 
     static CommandLine parse(String[] args, StackConfig defaults) {

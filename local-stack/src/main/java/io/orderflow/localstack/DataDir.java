@@ -49,6 +49,11 @@ final class DataDir implements AutoCloseable {
         return root.resolve("run");
     }
 
+    /** The token issuer's key pair ({@link TokenIssuer}): the services trust the public key, tokens are signed here. */
+    Path keys() {
+        return root.resolve("keys");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

@@ -9,6 +9,10 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                                         StackConfig.defaults().dataDir()));
+        }
         configureLogging();
         CommandLine commandLine;
         try {

@@ -17,6 +17,12 @@ public record OperatorCredential(String user, String password) {
                                       orDefault(System.getenv(PASSWORD_VARIABLE), DEV_PASSWORD));
     }
 
+    /** @return the value of an {@code Authorization} header presenting this credential (HTTP Basic) */
+    public String authorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -30,6 +30,8 @@ final class ServiceEnvironment {
             env.put(peer.name() + "_URL", "http://127.0.0.1:" + config.servicePort(peer));
         }
         env.put(CommandBusSecret.VARIABLE, CommandBusSecret.fromEnvironment());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION",
+                new DataDir(config.dataDir()).keys().resolve(TokenIssuer.PUBLIC_KEY).toAbsolutePath().toUri().toString());
         OperatorCredential operator = OperatorCredential.fromEnvironment();
         env.put(OperatorCredential.USER_VARIABLE, operator.user());
         env.put(OperatorCredential.PASSWORD_VARIABLE, operator.password());

@@ -47,6 +47,7 @@ public final class Stack implements AutoCloseable {
     private boolean closing;
     private Duration startupTime;
     private Dashboard dashboard;
+    private TokenIssuer tokens;
 
     public Stack(StackConfig config) {
         this.config = config;
@@ -82,7 +83,8 @@ public final class Stack implements AutoCloseable {
             if (config.clean()) {
                 dataDir.wipe();
             }
-            startPostgres();
+            tokens = TokenIssuer.in(dataDir.keys());
+            launchPostgres();
             if (!config.usesAxonServer()) {
                 launchKafka();
             }
@@ -167,6 +169,21 @@ public final class Stack implements AutoCloseable {
         }
         if (!kafka.isRunning()) {
             launchKafka();
+        }
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: open sessions end, committed work stays); its cluster stays on disk. */
+    public void stopPostgres() {
+        if (postgres.process() != null && postgres.process().isAlive()) {
+            crashes.expectExit(postgres.process());
+            postgres.close();
+        }
+    }
+
+    /** Starts PostgreSQL again on its cluster and port (no-op if it runs) and waits until it answers. */
+    public void startPostgres() {
+        if (postgres.process() == null || !postgres.process().isAlive()) {
+            launchPostgres();
         }
     }
 
@@ -263,11 +280,19 @@ public final class Stack implements AutoCloseable {
         return OperatorCredential.fromEnvironment();
     }
 
+    /** @return the issuer of tokens the services of this stack accept; once started */
+    public TokenIssuer tokens() {
+        if (tokens == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return tokens;
+    }
+
     public StackConfig config() {
         return config;
     }
 
-    private void startPostgres() {
+    private void launchPostgres() {
         long started = System.nanoTime();
         launch(() -> {
             postgres.start();

@@ -22,9 +22,15 @@ final class Summary {
         }
         if (!config.services().isEmpty()) {
             OperatorCredential operator = stack.operator();
-            out.append(row("Operator", operator.user() + " / " + operator.password() + "   (dashboard and /ops/** of"
-                                       + " every service; set " + OperatorCredential.USER_VARIABLE + " and "
+            out.append(row("Operator", operator.user() + " / " + operator.password() + "   (dashboard, and HTTP Basic on"
+                                       + " every service's operator endpoints; set " + OperatorCredential.USER_VARIABLE + " and "
                                        + OperatorCredential.PASSWORD_VARIABLE + " to change)"));
+        }
+        if (!config.services().isEmpty()) {
+            out.append(row("Tokens", "every REST call needs one: ./run.sh token <customerId> (that customer's orders"
+                                     + " and account) or ./run.sh token --operator (everything);"));
+            out.append(row("", "e.g. TOKEN=$(./run.sh token --operator); curl -H \"Authorization: Bearer $TOKEN\" "
+                               + stack.serviceUrl(config.services().iterator().next()) + "/ops/processors"));
         }
         out.append(row("PostgreSQL", "localhost:" + config.pgPort()
                                      + "   superuser postgres (no password); per service: database, role and password"

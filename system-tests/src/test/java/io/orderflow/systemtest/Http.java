@@ -2,6 +2,7 @@ package io.orderflow.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.localstack.OperatorCredential;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,23 +10,33 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
-/** A tiny JSON-over-HTTP client: the system tests talk to the services the way any client would. */
+/**
+ * A tiny JSON-over-HTTP client: the system tests talk to the services the way any client would; by default with
+ * the operator's credential, or with the token given.
+ */
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String authorization;
+
+    Http() {
+        this(OperatorCredential.fromEnvironment().authorization());
+    }
+
+    private Http(String authorization) {
+        this.authorization = authorization;
+    }
+
+    /** @return a client presenting the bearer token */
+    static Http bearer(String token) {
+        return new Http("Bearer " + token);
+    }
 
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    Response get(String url, String user, String password) {
-        String credential = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credential).GET());
     }
 
     Response post(String url, Object body) {
@@ -34,11 +45,21 @@ final class Http {
                                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** POST with an {@code Idempotency-Key} header. */
+    Response post(String url, Object body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                               .header("Content-Type", "application/json")
+                               .header("Idempotency-Key", idempotencyKey)
+                               .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(request.header("Authorization", authorization)
+                                                               .timeout(Duration.ofSeconds(30)).build(),
                                                         HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                                response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -55,7 +76,21 @@ final class Http {
         }
     }
 
-    record Response(int status, String body) {
+    /** Any request, as it is: the method, a body of any content type (or none), extra headers as name, value, … */
+    Response raw(String method, String url, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                                                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                                                              : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    record Response(int status, String body, String contentType) {
 
         JsonNode json() {
             try {

@@ -13,6 +13,7 @@ import io.orderflow.fulfillment.api.StockReservationFailedEvent;
 import io.orderflow.fulfillment.api.StockReservedEvent;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -20,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +64,11 @@ class FulfillmentIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestInfrastructure.register(registry, "fulfillment");
+    }
+
+    @BeforeEach
+    void asOperator() {
+        TestTokens.authorize(http, TestTokens.operator());
     }
 
     @TestConfiguration
@@ -405,6 +413,26 @@ class FulfillmentIT {
             assertThat(response.getBody()).as(action).containsEntry("code", "SHIPMENT_NOT_FOUND");
         }
         assertThat(http.getForObject("/shipments?orderId=" + order(), Map[].class)).isEmpty();
+    }
+
+    @Test
+    void leavesStockReceiptsAndShipmentsToOperatorsAndLetsCustomersSeeAvailability() {
+        String sku = sku();
+        receive(sku, 3);
+        awaitInventory(sku, 3, 0, 3);
+        HttpHeaders customer = new HttpHeaders();
+        customer.setBearerAuth(TestTokens.customer("c-" + UUID.randomUUID()));
+        customer.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThat(http.exchange("/inventory/" + sku, HttpMethod.GET, new HttpEntity<>(customer), String.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> receipt = http.exchange("/inventory/" + sku + "/receipts", HttpMethod.POST,
+                                                       new HttpEntity<>(Map.of("quantity", 100), customer), String.class);
+        assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(receipt.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(http.exchange("/shipments", HttpMethod.GET, new HttpEntity<>(customer), String.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        awaitInventory(sku, 3, 0, 3);
     }
 
     private void receive(String sku, int quantity) {

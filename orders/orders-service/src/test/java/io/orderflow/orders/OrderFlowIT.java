@@ -14,6 +14,7 @@ import io.orderflow.payments.api.PaymentAuthorizedEvent;
 import io.orderflow.payments.api.PaymentCapturedEvent;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,6 +74,11 @@ class OrderFlowIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void asOperator() {
+        TestTokens.authorize(http, TestTokens.operator());
+    }
 
     @BeforeEach
     void connect() {

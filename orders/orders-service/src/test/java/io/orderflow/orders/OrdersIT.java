@@ -7,14 +7,17 @@ import io.orderflow.orders.saga.OrderSaga;
 import io.orderflow.platform.commandbus.PeerAuthentication;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -63,6 +66,73 @@ class OrdersIT {
     DeadlineManager deadlineManager;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void asOperator() {
+        TestTokens.authorize(http, TestTokens.operator());
+    }
+
+    @Test
+    void letsCustomersSeeAndActOnlyOnTheirOwnOrdersAndNobodyInWithoutACredential() {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        String orderId = (String) place(alice, null, line("sku-1", 1, "5.00")).getBody().get("orderId");
+        awaitOrder(orderId);
+
+        ResponseEntity<String> anonymous = anonymous().getForEntity("/orders/" + orderId, String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(as("not.a.token", HttpMethod.GET, "/orders/" + orderId, null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        String forged = TestTokens.customer(alice);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA";
+        assertThat(as(forged, HttpMethod.GET, "/orders/" + orderId, null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        String aliceToken = TestTokens.customer(alice);
+        String bobToken = TestTokens.customer(bob);
+        assertThat(as(aliceToken, HttpMethod.GET, "/orders/" + orderId, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as(aliceToken, HttpMethod.GET, "/orders?customerId=" + alice, null).getBody()).contains(orderId);
+        assertThat(as(bobToken, HttpMethod.GET, "/orders/" + orderId, null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as(bobToken, HttpMethod.GET, "/orders?customerId=" + alice, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(bobToken, HttpMethod.POST, "/orders/" + orderId + "/cancel", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        String bobForAlice = "{\"customerId\":\"" + alice + "\",\"lines\":[{\"sku\":\"sku-1\",\"quantity\":1,"
+                             + "\"unitPrice\":\"1.00\"}]}";
+        ResponseEntity<String> impersonation = as(bobToken, HttpMethod.POST, "/orders", bobForAlice);
+        assertThat(impersonation.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(impersonation.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%OrderPlacedEvent' "
+                            + "AND convert_from(payload, 'UTF8') LIKE ?").param("%" + alice + "%")
+                       .query(Long.class).single()).isEqualTo(1);
+        assertThat(as(aliceToken, HttpMethod.POST, "/orders/" + orderId + "/cancel", null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+
+        // operators only: the ops API and Actuator beyond health
+        assertThat(as(aliceToken, HttpMethod.GET, "/ops/processors", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(aliceToken, HttpMethod.GET, "/actuator/metrics", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(anonymous().getForEntity("/actuator/metrics", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous().getForEntity("/actuator/health", String.class).getBody())
+                .startsWith("{\"status\":\"UP\"").doesNotContain("components");
+        assertThat(as(TestTokens.operator(), HttpMethod.GET, "/actuator/metrics", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private TestRestTemplate anonymous() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    }
 
     @Test
     void acceptsCommandBusRequestsOnlyFromPeersThatKnowTheSecret() {

@@ -5,16 +5,19 @@ import io.orderflow.payments.api.CapturePaymentCommand;
 import io.orderflow.payments.api.VoidPaymentCommand;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +54,11 @@ class PaymentsIT {
     @Autowired
     org.axonframework.config.Configuration axon;
 
+    @BeforeEach
+    void asOperator() {
+        TestTokens.authorize(http, TestTokens.operator());
+    }
+
     @Test
     void serializesMessagesEventsAndStateWithJacksonOnly() {
         assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer()))
@@ -70,6 +78,41 @@ class PaymentsIT {
         assertThat(new BigDecimal(account.get("available").toString())).isEqualByComparingTo("250.50");
         String raw = http.getForObject("/accounts/" + customer, String.class);
         assertThat(raw).contains("\"authorized\":0.00", "\"captured\":0.00", "\"available\":250.50");
+    }
+
+    @Test
+    void letsCustomersReadOnlyTheirOwnAccountAndPaymentsAndOnlyOperatorsOpenAccounts() {
+        String alice = "alice-" + UUID.randomUUID();
+        String orderId = "o-" + UUID.randomUUID();
+        http.postForEntity("/accounts", json(Map.of("customerId", alice, "creditLimit", 100)), Map.class);
+        commands.sendAndWait(new AuthorizePaymentCommand(alice, orderId, new BigDecimal("10.00")));
+        awaitAccount(alice);
+        String aliceToken = TestTokens.customer(alice);
+        String bobToken = TestTokens.customer("bob-" + UUID.randomUUID());
+
+        assertThat(as(aliceToken, "/accounts/" + alice).getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(as(aliceToken, "/payments?orderId=" + orderId).getBody()).contains(alice));
+        ResponseEntity<String> othersAccount = as(bobToken, "/accounts/" + alice);
+        assertThat(othersAccount.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(othersAccount.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(as(bobToken, "/payments?orderId=" + orderId).getBody()).isEqualTo("[]");
+
+        HttpHeaders customer = new HttpHeaders();
+        customer.setBearerAuth(bobToken);
+        customer.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> selfService = http.exchange(
+                "/accounts", HttpMethod.POST,
+                new HttpEntity<>(Map.of("customerId", "mallory-" + UUID.randomUUID(), "creditLimit", 1000000), customer),
+                String.class);
+        assertThat(selfService.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(selfService.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    private ResponseEntity<String> as(String token, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     @Test

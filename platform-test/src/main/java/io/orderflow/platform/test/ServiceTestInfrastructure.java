@@ -35,6 +35,8 @@ public final class ServiceTestInfrastructure {
         registry.add("server.port", () -> port);
         registry.add("orderflow.commandbus.peers." + service, () -> "http://127.0.0.1:" + port);
         registry.add("orderflow.commandbus.secret", () -> COMMAND_BUS_SECRET);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                     () -> TestTokens.issuer().publicKey().toUri().toString());
         return port;
     }
 

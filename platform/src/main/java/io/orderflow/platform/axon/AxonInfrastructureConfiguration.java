@@ -1,5 +1,6 @@
 package io.orderflow.platform.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -13,13 +14,17 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +36,20 @@ import java.util.concurrent.ScheduledExecutorService;
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 @EnableConfigurationProperties({CommandRetryProperties.class, TokenStoreProperties.class})
 public class AxonInfrastructureConfiguration {
+
+    /**
+     * The serializer of everything (general, messages, events — Axon's auto-configuration reuses it for all three):
+     * Jackson with the application's ObjectMapper, as Axon would build it, but loading only allowed types.
+     */
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver, ObjectMapper objectMapper) {
+        return new AllowedTypesJacksonSerializer(JacksonSerializer.builder()
+                                                                  .revisionResolver(revisionResolver)
+                                                                  .converter(new ChainingConverter(
+                                                                          getClass().getClassLoader()))
+                                                                  .objectMapper(objectMapper));
+    }
 
     @Bean
     public SagaSqlSchema sagaSqlSchema() {

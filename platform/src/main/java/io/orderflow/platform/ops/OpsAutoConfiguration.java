@@ -28,7 +28,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -49,7 +48,6 @@ import java.util.Set;
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class,
         MicrometerMetricsAutoConfiguration.class})
-@EnableConfigurationProperties(OperatorProperties.class)
 public class OpsAutoConfiguration {
 
     @Bean

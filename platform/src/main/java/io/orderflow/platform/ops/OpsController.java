@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ops API every service serves under {@code /ops} (operators only, see {@link OpsSecurityConfiguration}):
+ * The ops API every service serves under {@code /ops} (operators only, see {@link io.orderflow.platform.security.ApiSecurityConfiguration}):
  * event processors, sagas, dead letters and the event store.
  */
 @RestController

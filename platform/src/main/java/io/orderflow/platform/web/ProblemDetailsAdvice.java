@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  *     <li>A domain refusal: a command execution failure whose details are an error code enum of an {@code *-api}
  *     module; codes ending in {@code _NOT_FOUND} answer 404, the others 409. The code is in {@code code}.</li>
  *     <li>Unknown ids on the query side: 404.</li>
+ *     <li>A customer reaching for what is not theirs: 403.</li>
  * </ul>
  */
 @RestControllerAdvice
@@ -115,6 +116,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleNotFound(NotFoundException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                              .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<Object> handleForbidden(ForbiddenException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                             .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
     }
 
     private static ResponseEntity<Object> badRequest(String detail, Map<String, String> errors) {

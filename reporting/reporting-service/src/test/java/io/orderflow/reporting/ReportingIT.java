@@ -10,6 +10,7 @@ import io.orderflow.orders.api.OrderReason;
 import io.orderflow.payments.api.AccountOpenedEvent;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestTokens;
 import io.orderflow.reporting.OrderHistory.Published;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,6 +128,12 @@ class ReportingIT {
      * record's token covers everything fetched before it, so the token of the last record handled may cover too
      * much or too little.
      */
+
+    @BeforeEach
+    void asOperator() {
+        TestTokens.authorize(http, TestTokens.operator());
+    }
+
     @TestConfiguration
     static class ProcessedEventsProbe {
 
@@ -171,6 +179,33 @@ class ReportingIT {
                 "SHIPMENT_PREPARED@" + START.plusSeconds(6), "SHIPMENT_DISPATCHED@" + START.plusSeconds(7),
                 "PAYMENT_CAPTURED@" + START.plusSeconds(9), "ORDER_SHIPPED@" + START.plusSeconds(10),
                 "ORDER_COMPLETED@" + START.plusSeconds(11));
+    }
+
+    @Test
+    void showsCustomersOnlyTheirOwnOrdersAndLeavesTheReportsAcrossCustomersToOperators() {
+        OrderHistory order = OrderHistory.completed();
+        send(order.events());
+        overview(order.orderId);
+        String owner = TestTokens.customer(order.customerId);
+        String other = TestTokens.customer("someone-" + UUID.randomUUID());
+
+        assertThat(as(owner, "/reports/orders/" + order.orderId).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as(owner, "/reports/customers/" + order.customerId).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as(other, "/reports/orders/" + order.orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as(other, "/reports/customers/" + order.customerId).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        for (String path : List.of("/reports/sales/daily", "/reports/products/top", "/reports/fulfillment/lead-times",
+                                   "/reports/outcomes", "/reports/admin/rebuild/order-facts")) {
+            ResponseEntity<String> refused = as(owner, path);
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getHeaders().getContentType()).as(path).hasToString("application/problem+json");
+        }
+    }
+
+    private ResponseEntity<String> as(String token, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     @Test

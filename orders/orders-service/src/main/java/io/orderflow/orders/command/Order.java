@@ -101,6 +101,9 @@ public class Order {
     /** @return the order's status; a cancellation is only requested, the saga decides when it is done */
     @CommandHandler
     public OrderStatus handle(RequestOrderCancellationCommand command) {
+        if (command.requestedBy() != null && !command.requestedBy().equals(customerId)) {
+            throw new CommandExecutionException("No order " + orderId, null, OrdersErrorCode.ORDER_NOT_FOUND);
+        }
         if (status == OrderStatus.SHIPPED || status.isTerminal()) {
             throw new CommandExecutionException("Order " + orderId + " is " + status + " and can no longer be cancelled",
                                                 null, OrdersErrorCode.ORDER_NOT_CANCELLABLE);

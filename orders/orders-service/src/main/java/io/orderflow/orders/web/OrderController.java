@@ -6,6 +6,7 @@ import io.orderflow.orders.command.PlaceOrderCommand;
 import io.orderflow.orders.command.RequestOrderCancellationCommand;
 import io.orderflow.orders.query.OrderQueries;
 import io.orderflow.orders.query.OrderSummary;
+import io.orderflow.platform.security.Caller;
 import io.orderflow.platform.web.Ids;
 import io.orderflow.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -32,7 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Placing, cancelling and reading orders. */
+/**
+ * Placing, cancelling and reading orders. A customer places, cancels and reads only their own orders (another
+ * customer's order is as unknown to them as a missing one); operators any.
+ */
 @RestController
 public class OrderController {
 
@@ -53,6 +57,7 @@ public class OrderController {
     @PostMapping("/orders")
     public ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request,
                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Caller.current().requireActsFor(request.customerId());
         if (key != null && !key.matches(Ids.PATTERN)) {
             throw new InvalidIdempotencyKeyException();
         }
@@ -71,18 +76,23 @@ public class OrderController {
     @PostMapping("/orders/{orderId}/cancel")
     public ResponseEntity<OrderAccepted> cancel(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
                                                 String orderId) {
-        OrderStatus status = commands.sendAndWait(new RequestOrderCancellationCommand(orderId));
+        Caller caller = Caller.current();
+        OrderStatus status = commands.sendAndWait(
+                new RequestOrderCancellationCommand(orderId, caller.operator() ? null : caller.id()));
         return ResponseEntity.accepted().body(new OrderAccepted(orderId, status));
     }
 
     @GetMapping("/orders/{orderId}")
     public OrderSummary order(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
-        return queries.order(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId));
+        Caller caller = Caller.current();
+        return queries.order(orderId).filter(order -> caller.actsFor(order.customerId()))
+                      .orElseThrow(() -> new NotFoundException("No order " + orderId));
     }
 
     @GetMapping("/orders")
     public List<OrderSummary> orders(@RequestParam @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        Caller.current().requireActsFor(customerId);
         return queries.ordersOfCustomer(customerId, limit);
     }
 

@@ -197,18 +197,28 @@ class OrderTest {
 
     @Test
     void recordsACustomersCancellationRequestAndAnswersTheStatus() {
-        fixture.given(PLACED).when(new RequestOrderCancellationCommand(ORDER))
+        fixture.given(PLACED).when(new RequestOrderCancellationCommand(ORDER, CUSTOMER))
                .expectEvents(new OrderCancellationRequestedEvent(ORDER))
                .expectResultMessagePayload(OrderStatus.PLACED);
-        fixture.given(PLACED, CONFIRMED).when(new RequestOrderCancellationCommand(ORDER))
+        fixture.given(PLACED, CONFIRMED).when(new RequestOrderCancellationCommand(ORDER, CUSTOMER))
                .expectEvents(new OrderCancellationRequestedEvent(ORDER))
                .expectResultMessagePayload(OrderStatus.CONFIRMED);
     }
 
     @Test
+    void answersAnotherCustomersCancellationAsAnUnknownOrderAndLetsOperatorsCancelAny() {
+        fixture.given(PLACED).when(new RequestOrderCancellationCommand(ORDER, "someone-else"))
+               .expectNoEvents()
+               .expectException(CommandExecutionException.class)
+               .expectExceptionDetails(OrdersErrorCode.ORDER_NOT_FOUND);
+        fixture.given(PLACED).when(RequestOrderCancellationCommand.byOperator(ORDER))
+               .expectEvents(new OrderCancellationRequestedEvent(ORDER));
+    }
+
+    @Test
     void requestingCancellationAgainChangesNothing() {
         fixture.given(PLACED, new OrderCancellationRequestedEvent(ORDER))
-               .when(new RequestOrderCancellationCommand(ORDER))
+               .when(new RequestOrderCancellationCommand(ORDER, CUSTOMER))
                .expectNoEvents()
                .expectResultMessagePayload(OrderStatus.PLACED);
     }
@@ -216,7 +226,7 @@ class OrderTest {
     @ParameterizedTest
     @MethodSource("shippedOrEnded")
     void refusesCancellationOnceShippedOrEnded(List<Object> history) {
-        fixture.given(history).when(new RequestOrderCancellationCommand(ORDER))
+        fixture.given(history).when(new RequestOrderCancellationCommand(ORDER, CUSTOMER))
                .expectNoEvents()
                .expectException(CommandExecutionException.class)
                .expectExceptionDetails(OrdersErrorCode.ORDER_NOT_CANCELLABLE);
@@ -260,7 +270,7 @@ class OrderTest {
     static Stream<Object> commandsOnAnExistingOrder() {
         return Stream.of(new ConfirmOrderCommand(ORDER), new MarkOrderShippedCommand(ORDER, SHIPMENT),
                          new CompleteOrderCommand(ORDER), new RejectOrderCommand(ORDER, OrderReason.OUT_OF_STOCK),
-                         new RequestOrderCancellationCommand(ORDER), new CancelOrderCommand(ORDER, OrderReason.TIMEOUT),
+                         new RequestOrderCancellationCommand(ORDER, CUSTOMER), new CancelOrderCommand(ORDER, OrderReason.TIMEOUT),
                          new MarkOrderDeliveredCommand(ORDER));
     }
 }

@@ -4,6 +4,7 @@ import io.orderflow.payments.api.OpenAccountCommand;
 import io.orderflow.payments.query.AccountSummary;
 import io.orderflow.payments.query.PaymentQueries;
 import io.orderflow.payments.query.PaymentSummary;
+import io.orderflow.platform.security.Caller;
 import io.orderflow.platform.web.Ids;
 import io.orderflow.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -23,7 +24,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Customer accounts and the payments they hold. */
+/**
+ * Customer accounts and the payments they hold. Opening an account (setting a credit line) is for operators (see
+ * {@code orderflow.security.operator-paths}); a customer reads only their own account and payments.
+ */
 @RestController
 @Validated
 public class AccountController {
@@ -47,12 +51,15 @@ public class AccountController {
 
     @GetMapping("/accounts/{customerId}")
     public AccountSummary account(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId) {
+        Caller.current().requireActsFor(customerId);
         return queries.account(customerId)
                       .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no account"));
     }
 
     @GetMapping("/payments")
     public List<PaymentSummary> payments(@RequestParam @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
-        return queries.paymentsOfOrder(orderId);
+        Caller caller = Caller.current();
+        return queries.paymentsOfOrder(orderId).stream().filter(payment -> caller.actsFor(payment.customerId()))
+                      .toList();
     }
 }

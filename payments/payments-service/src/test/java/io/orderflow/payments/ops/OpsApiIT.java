@@ -83,6 +83,8 @@ class OpsApiIT {
         assertThat(operator.getForEntity("/ops/processors", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anonymous.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anonymous.getForEntity("/accounts/nobody-" + UUID.randomUUID(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(operator.getForEntity("/accounts/nobody-" + UUID.randomUUID(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -197,7 +199,7 @@ class OpsApiIT {
         String customer = prefix + UUID.randomUUID();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> created = anonymous.postForEntity(
+        ResponseEntity<Map> created = operator.postForEntity(
                 "/accounts", new HttpEntity<>(Map.of("customerId", customer, "creditLimit", 100), headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return customer;

@@ -1,5 +1,6 @@
 package io.orderflow.reporting.web;
 
+import io.orderflow.platform.security.Caller;
 import io.orderflow.platform.web.Ids;
 import io.orderflow.platform.web.NotFoundException;
 import io.orderflow.reporting.query.FactsCopies;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  * The reports, as JSON or, with {@code Accept: text/csv}, as CSV. Each answer says how fresh it is: in a
  * {@code freshness} field of the JSON and in {@code Report-As-Of}, {@code Report-Lag-Events} and
  * {@code Report-Lag-Seconds} headers. Days are UTC days; a range is {@code from}..{@code to}, both included, at most
- * {@value #MAX_DAYS} days, the last 30 days by default.
+ * {@value #MAX_DAYS} days, the last 30 days by default. A customer reads their own order and customer report; the
+ * reports across customers are for operators (see {@code orderflow.security.operator-paths}).
  */
 @RestController
 @Validated
@@ -59,7 +61,8 @@ public class ReportController {
     @GetMapping(path = "/reports/orders/{orderId}", produces = {JSON, CSV})
     public ResponseEntity<Report<OrderOverview>> order(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
-        return answer(copy -> overviews.find(copy, orderId).orElseThrow(
+        Caller caller = Caller.current();
+        return answer(copy -> overviews.find(copy, orderId).filter(order -> caller.actsFor(order.customerId())).orElseThrow(
                 () -> new NotFoundException("No event about order " + orderId + " has arrived")));
     }
 
@@ -83,6 +86,7 @@ public class ReportController {
     @GetMapping(path = "/reports/customers/{customerId}", produces = {JSON, CSV})
     public ResponseEntity<Report<CustomerReport>> customer(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId) {
+        Caller.current().requireActsFor(customerId);
         return answer(copy -> reports.customer(copy, customerId).orElseThrow(
                 () -> new NotFoundException("No event about customer " + customerId + " has arrived")));
     }

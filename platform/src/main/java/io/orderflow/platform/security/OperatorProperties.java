@@ -1,13 +1,13 @@
-package io.orderflow.platform.ops;
+package io.orderflow.platform.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The one operator credential the ops API accepts (HTTP Basic) until a real identity provider lands. Without a
- * password nobody gets in: the ops API is never open by default.
+ * The operator credential every service accepts with HTTP Basic, beside operator tokens. Without a
+ * password nobody gets in with Basic: operator endpoints are never open by default.
  *
  * @param user     {@code ORDERFLOW_OPERATOR_USER}
- * @param password {@code ORDERFLOW_OPERATOR_PASSWORD}; blank locks the ops API
+ * @param password {@code ORDERFLOW_OPERATOR_PASSWORD}; blank: operator tokens only
  */
 @ConfigurationProperties("orderflow.operator")
 public record OperatorProperties(String user, String password) {
