@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -47,14 +48,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Each phase has its own customers and SKUs, so its books can be balanced on their own. Figures per phase (orders
  * sent, completed, rejected, cancelled, breaches, recovery times) are printed and written to
- * {@code target/fault-suite.md}. {@code -Dfaults.load-seconds=N} sets how long the load runs around each fault
- * (default 8; the longer suite is in the README).
+ * {@code target/fault-suite.md}. The build runs the short suite (orders killed, the broker and PostgreSQL restarted,
+ * redelivery, database isolation, about 6 minutes); {@code -Dfaults=all} adds payments, fulfillment and reporting
+ * killed and payments unreachable beyond the retry window (about 20 minutes; the command is in the README).
+ * {@code -Dfaults.load-seconds=N} sets how long the load goes on after each fault (default 8).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceSystemIT {
 
     private static final Duration QUIET = Duration.ofSeconds(240);
+    static final String FULL_SUITE_ONLY = "in the full fault suite only (-Dfaults=all, see the README); the build runs "
+                                          + "the short one: orders killed, the broker and PostgreSQL restarted, "
+                                          + "redelivery, database isolation";
     private static final int CLIENTS = 3;
     private static final int CUSTOMERS = 5;
     private static final int SKUS = 5;
@@ -108,18 +114,21 @@ class FaultToleranceSystemIT {
 
     @Test
     @Order(2)
+    @EnabledIfSystemProperty(named = "faults", matches = "all", disabledReason = FULL_SUITE_ONLY)
     void survivesPaymentsBeingKilled() {
         killAndRestart(Service.PAYMENTS);
     }
 
     @Test
     @Order(3)
+    @EnabledIfSystemProperty(named = "faults", matches = "all", disabledReason = FULL_SUITE_ONLY)
     void survivesFulfillmentBeingKilled() {
         killAndRestart(Service.FULFILLMENT);
     }
 
     @Test
     @Order(4)
+    @EnabledIfSystemProperty(named = "faults", matches = "all", disabledReason = FULL_SUITE_ONLY)
     void survivesReportingBeingKilled() {
         killAndRestart(Service.REPORTING);
     }
@@ -146,6 +155,7 @@ class FaultToleranceSystemIT {
 
     @Test
     @Order(7)
+    @EnabledIfSystemProperty(named = "faults", matches = "all", disabledReason = FULL_SUITE_ONLY)
     void endsOrdersCleanlyWhenAPeerStaysUnreachableBeyondTheRetryWindow() {
         Phase phase = phase("payments unreachable 35 s (retry window ~4 s, deadline " + ORDER_DEADLINE + ")", () -> {
             stack.stop(Service.PAYMENTS);
@@ -331,6 +341,10 @@ class FaultToleranceSystemIT {
     /** Waits until every order is over and nothing is held any more: no authorization, no reservation. */
     private void awaitQuiet(Phase phase) {
         long deadline = System.nanoTime() + QUIET.toNanos();
+        Invariants invariants = invariants();
+        while (System.nanoTime() < deadline && !invariants.settled(phase.orders, phase.customers, phase.skus)) {
+            sleep(Duration.ofMillis(500));
+        }
         Invariants.Result last = null;
         while (System.nanoTime() < deadline) {
             last = checkInvariants(phase);
@@ -342,10 +356,13 @@ class FaultToleranceSystemIT {
         throw new AssertionError("Not quiet after " + QUIET + ": " + (last == null ? "" : last.breaches()));
     }
 
-    private Invariants.Result checkInvariants(Phase phase) {
+    private Invariants invariants() {
         return new Invariants(http, url(Service.ORDERS), url(Service.PAYMENTS), url(Service.FULFILLMENT),
-                              url(Service.REPORTING))
-                .check(phase.orders, phase.customers, CREDIT, phase.skus, STOCK_PER_SKU, phase.cancelledForTimeout);
+                              url(Service.REPORTING));
+    }
+
+    private Invariants.Result checkInvariants(Phase phase) {
+        return invariants().check(phase.orders, phase.customers, CREDIT, phase.skus, STOCK_PER_SKU, phase.cancelledForTimeout);
     }
 
     /** @return what every API says about the phase's orders, accounts and stock, and what reporting says */
