@@ -61,12 +61,15 @@ public final class TokenIssuer {
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
                 writePem(publicPem, "PUBLIC KEY", keys.getPublic().getEncoded());
-                writePem(privatePem, "PRIVATE KEY", keys.getPrivate().getEncoded());
+                Files.deleteIfExists(privatePem);
                 try {
-                    Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+                    // readable by its owner only from the start, before the key is in it
+                    Files.createFile(privatePem, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     // the file system has no POSIX permissions; the directory's own protection applies
                 }
+                writePem(privatePem, "PRIVATE KEY", keys.getPrivate().getEncoded());
             }
             byte[] encoded = readPem(privatePem);
             PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
