@@ -410,7 +410,7 @@ class FaultToleranceSystemIT {
         assertThat(paused.path("running").asBoolean()).as("paused " + processor).isFalse();
         long handledBefore = paused.path("eventsHandled").asLong();
         try (var db = DriverManager.getConnection(stack.jdbcUrl(database) + "?user=postgres");
-             var delete = db.prepareStatement("DELETE FROM token_entry WHERE processor_name = ?")) {
+             var delete = db.prepareStatement("DELETE FROM tokenentry WHERE processorname = ?")) {
             delete.setString(1, processor);
             assertThat(delete.executeUpdate()).as("token rows of " + processor).isPositive();
         }
