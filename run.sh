@@ -25,8 +25,8 @@ needs_build() {
 }
 
 if needs_build; then
-  echo "Building OrderFlow (first run or sources changed)..."
-  ./mvnw -q -B -ntp -DskipTests install
+  echo "Building OrderFlow (first run or sources changed)..." >&2
+  ./mvnw -q -B -ntp -DskipTests install >&2
 fi
 
 exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" io.orderflow.localstack.LocalStack "$@"
