@@ -4,8 +4,10 @@ import io.orderflow.platform.axonserver.AxonServerEventSources;
 import io.orderflow.platform.commandbus.StaticCommandRouter;
 import io.orderflow.platform.kafka.KafkaSources;
 import io.orderflow.platform.kafka.KafkaTopics;
+import io.orderflow.platform.kafka.TopicSource;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestPostgres;
+import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -21,8 +23,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpCommandBusConnector;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -175,8 +175,8 @@ class AxonServerProfileIT {
                                                .filter(StreamingEventProcessor.class::isInstance)
                                                .map(p -> p.getName()).toList());
             Map<String, String[]> absent = new LinkedHashMap<>();
-            for (Class<?> type : new Class<?>[] {KafkaSources.class, KafkaTopics.class, KafkaPublisher.class,
-                    ProducerFactory.class, ConsumerFactory.class, StreamableKafkaMessageSource.class,
+            for (Class<?> type : new Class<?>[] {KafkaSources.class, KafkaTopics.class, Producer.class,
+                    ProducerFactory.class, ConsumerFactory.class, TopicSource.class,
                     DistributedCommandBus.class, StaticCommandRouter.class, SpringHttpCommandBusConnector.class}) {
                 absent.put(type.getSimpleName(), context.getBeanNamesForType(type));
             }

@@ -1,6 +1,10 @@
 package io.orderflow.platform.kafka;
 
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -8,8 +12,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,12 @@ import org.springframework.context.annotation.Bean;
 import java.util.Optional;
 
 /**
- * Events cross services through Kafka: each service publishes its event store to its own topic (the axon-kafka
- * publisher, a tracking processor, so the event store is the outbox) and reads other contexts' topics through
- * {@link KafkaSources}. Off in the {@code axonserver} profile, where Axon Server carries the events.
+ * Events cross services through Kafka: each service publishes its event store to its own topic ({@link TopicPublisher}
+ * in a tracking processor, so the event store is the outbox) and reads other contexts' topics through
+ * {@link KafkaSources}. From the Kafka extension this takes the record format ({@link KafkaMessageConverter}), the
+ * consumer factory and the fetcher, and the {@code axon.kafka.*} settings; its publisher and message-source builders
+ * stay unused ({@code axon.kafka.publisher.enabled=false}). Off in the {@code axonserver} profile, where Axon Server
+ * carries the events.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @ConditionalOnKafkaMessaging
@@ -46,8 +51,37 @@ public class KafkaMessagingConfiguration {
     public KafkaSources kafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
                                      Fetcher<String, byte[], KafkaEventMessage> fetcher,
                                      KafkaMessageConverter<String, byte[]> converter,
-                                     @Qualifier("eventSerializer") Serializer eventSerializer,
                                      KafkaTopics topics) {
-        return new KafkaSources(consumerFactory, fetcher, converter, eventSerializer, topics);
+        return new KafkaSources(consumerFactory, fetcher, converter, topics);
+    }
+
+    /** One idempotent producer per service ({@code axon.kafka.producer.*}), shared by the publisher's threads. */
+    @Bean(destroyMethod = "close")
+    public Producer<String, byte[]> eventProducer(KafkaProperties kafka) {
+        return new KafkaProducer<>(kafka.buildProducerProperties());
+    }
+
+    /**
+     * The publishing processor: a tracking processor over the event store whose only handler is the
+     * {@link TopicPublisher}. A failure propagates, so the processor rolls back and retries from its token instead of
+     * moving past an unpublished event. It keeps the processing group name of the Kafka extension
+     * ({@code axon.kafka.publisher.processing-group}), so a stored publishing position stays valid.
+     */
+    @Bean
+    public ConfigurerModule eventPublishing(Producer<String, byte[]> eventProducer,
+                                            KafkaMessageConverter<String, byte[]> converter,
+                                            TopicResolver topicResolver,
+                                            KafkaProperties kafka,
+                                            OrderflowKafkaProperties properties) {
+        String group = kafka.getPublisher().getProcessingGroup();
+        return configurer -> configurer
+                .eventProcessing()
+                .registerEventHandler(config -> new TopicPublisher(
+                        eventProducer, converter, topicResolver,
+                        config.messageMonitor(TopicPublisher.class, "kafkaPublisher"),
+                        properties.publisherAckTimeout()))
+                .assignHandlerTypesMatching(group, TopicPublisher.class::isAssignableFrom)
+                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(group);
     }
 }

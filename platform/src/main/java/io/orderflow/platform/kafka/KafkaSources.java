@@ -4,10 +4,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
-import org.axonframework.serialization.Serializer;
-
-import java.util.List;
 
 /**
  * Builds the message source a streaming event processor reads another context's topic with. Its position is a
@@ -21,18 +17,15 @@ public class KafkaSources {
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
     private final KafkaMessageConverter<String, byte[]> converter;
-    private final Serializer serializer;
     private final KafkaTopics topics;
 
     public KafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
                         Fetcher<String, byte[], KafkaEventMessage> fetcher,
                         KafkaMessageConverter<String, byte[]> converter,
-                        Serializer serializer,
                         KafkaTopics topics) {
         this.consumerFactory = consumerFactory;
         this.fetcher = fetcher;
         this.converter = converter;
-        this.serializer = serializer;
         this.topics = topics;
     }
 
@@ -40,18 +33,11 @@ public class KafkaSources {
      * @param topic a topic of {@code orderflow.kafka.topics}
      * @return a source reading that topic from its beginning
      */
-    public StreamableKafkaMessageSource<String, byte[]> source(String topic) {
+    public TopicSource source(String topic) {
         if (!topics.names().contains(topic)) {
             throw new IllegalArgumentException("Topic " + topic + " is not one of orderflow.kafka.topics "
                                                        + topics.names());
         }
-        return StreamableKafkaMessageSource.<String, byte[]>builder()
-                                           .topics(List.of(topic))
-                                           .consumerFactory(consumerFactory)
-                                           .fetcher(fetcher)
-                                           .messageConverter(converter)
-                                           .serializer(serializer)
-                                           .bufferFactory(() -> new FetchOrderBuffer(BUFFER_CAPACITY))
-                                           .build();
+        return new TopicSource(topic, consumerFactory, fetcher, converter, BUFFER_CAPACITY);
     }
 }

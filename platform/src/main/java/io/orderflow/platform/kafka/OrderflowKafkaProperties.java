@@ -13,8 +13,10 @@ import java.util.List;
  * @param partitions        partitions of a topic created here; events are keyed by aggregate id
  * @param replicationFactor replicas of a topic created here
  * @param startupTimeout    how long a service waits for the broker at start-up before it gives up
+ * @param publisherAckTimeout how long the publisher waits for the broker to acknowledge an event before it rolls
+ *                          back and sends again; above the producer's {@code delivery.timeout.ms}
  */
 @ConfigurationProperties("orderflow.kafka")
 public record OrderflowKafkaProperties(List<String> topics, int partitions, short replicationFactor,
-                                       Duration startupTimeout) {
+                                       Duration startupTimeout, Duration publisherAckTimeout) {
 }

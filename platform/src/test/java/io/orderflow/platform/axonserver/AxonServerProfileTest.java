@@ -19,7 +19,9 @@ class AxonServerProfileTest {
         StandardEnvironment environment = environment();
 
         assertThat(MessagingMode.of(environment)).isEqualTo(MessagingMode.KAFKA);
-        assertThat(environment.getProperty("axon.kafka.publisher.enabled")).isNull();
+        assertThat(environment.getProperty("axon.kafka.fetcher.enabled")).isNull();
+        assertThat(environment.getProperty("axon.kafka.publisher.enabled", Boolean.class))
+                .as("the extension's publisher; TopicPublisher publishes instead").isFalse();
         assertThat(environment.getProperty("orderflow.axonserver.contexts.orders")).isNull();
     }
 

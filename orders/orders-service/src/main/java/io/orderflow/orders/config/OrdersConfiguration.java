@@ -5,10 +5,10 @@ import io.orderflow.platform.axonserver.AxonServerEventSources;
 import io.orderflow.platform.axonserver.ConditionalOnAxonServer;
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import io.orderflow.platform.kafka.KafkaSources;
+import io.orderflow.platform.kafka.TopicSource;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +42,7 @@ public class OrdersConfiguration {
 
     @Bean
     @ConditionalOnKafkaMessaging
-    public StreamableKafkaMessageSource<String, byte[]> orderDeliverySource(KafkaSources kafka) {
+    public TopicSource orderDeliverySource(KafkaSources kafka) {
         return kafka.source("fulfillment-events");
     }
 
