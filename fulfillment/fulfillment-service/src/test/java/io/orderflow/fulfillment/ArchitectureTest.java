@@ -22,4 +22,9 @@ class ArchitectureTest {
     void keepsDomainCodeOutOfThePlatform() {
         ServiceArchitecture.platformHasNoDomainCode().check(classes);
     }
+
+    @Test
+    void refersToNoXStream() {
+        ServiceArchitecture.usesNoXStream().check(classes);
+    }
 }

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.orderflow.platform.test.ServiceArchitecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -20,4 +21,7 @@ class ArchitectureTest {
                        .should().dependOnClassesThat(resideInAPackage("io.orderflow..").and(not(resideInAnyPackage(
                                "io.orderflow.orders..", "io.orderflow.platform..",
                                "io.orderflow.payments.api..", "io.orderflow.fulfillment.api.."))));
+
+    @ArchTest
+    static final ArchRule refersToNoXStream = ServiceArchitecture.usesNoXStream();
 }

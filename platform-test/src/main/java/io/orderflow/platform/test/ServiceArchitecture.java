@@ -11,6 +11,7 @@ import java.util.List;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -67,5 +68,20 @@ public final class ServiceArchitecture {
         }
         return noClasses().that().resideInAPackage("io.orderflow.platform..")
                           .should().dependOnClassesThat(domain.as("a context's classes"));
+    }
+
+    /**
+     * @return the rule that nothing refers to XStream, nor to the Kafka extension's publisher and message sources,
+     *         whose builders fall back to XStream (the platform's own {@code TopicPublisher} and {@code TopicSource}
+     *         take their place)
+     */
+    public static ArchRule usesNoXStream() {
+        return noClasses().that().resideInAPackage("io.orderflow..")
+                          .should().dependOnClassesThat(resideInAnyPackage("com.thoughtworks.xstream..",
+                                                                           "org.axonframework.serialization.xml..")
+                                                                .or(simpleNameStartingWith("KafkaPublisher"))
+                                                                .or(simpleNameStartingWith("KafkaEventPublisher"))
+                                                                .or(simpleNameStartingWith("StreamableKafkaMessageSource"))
+                                                                .or(simpleNameStartingWith("SubscribableKafkaMessageSource")));
     }
 }
