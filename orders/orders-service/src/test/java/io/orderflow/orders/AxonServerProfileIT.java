@@ -4,6 +4,7 @@ import io.orderflow.platform.axonserver.AxonServerEventSources;
 import io.orderflow.platform.commandbus.StaticCommandRouter;
 import io.orderflow.platform.kafka.KafkaSources;
 import io.orderflow.platform.kafka.KafkaTopics;
+import io.orderflow.platform.kafka.TopicPublisher;
 import io.orderflow.platform.kafka.TopicSource;
 import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestPostgres;
@@ -175,7 +176,7 @@ class AxonServerProfileIT {
                                                .filter(StreamingEventProcessor.class::isInstance)
                                                .map(p -> p.getName()).toList());
             Map<String, String[]> absent = new LinkedHashMap<>();
-            for (Class<?> type : new Class<?>[] {KafkaSources.class, KafkaTopics.class, Producer.class,
+            for (Class<?> type : new Class<?>[] {KafkaSources.class, KafkaTopics.class, Producer.class, TopicPublisher.class,
                     ProducerFactory.class, ConsumerFactory.class, TopicSource.class,
                     DistributedCommandBus.class, StaticCommandRouter.class, SpringHttpCommandBusConnector.class}) {
                 absent.put(type.getSimpleName(), context.getBeanNamesForType(type));

@@ -3,7 +3,7 @@ package io.orderflow.platform.kafka;
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration;
@@ -62,26 +62,28 @@ public class KafkaMessagingConfiguration {
     }
 
     /**
-     * The publishing processor: a tracking processor over the event store whose only handler is the
+     * The publisher and its processor: a tracking processor over the event store whose only handler is the
      * {@link TopicPublisher}. A failure propagates, so the processor rolls back and retries from its token instead of
      * moving past an unpublished event. It keeps the processing group name of the Kafka extension
-     * ({@code axon.kafka.publisher.processing-group}), so a stored publishing position stays valid.
+     * ({@code axon.kafka.publisher.processing-group}), so a stored publishing position stays valid. Registered once the
+     * Axon configuration exists (the record format needs its upcasters) and before the processors start.
      */
     @Bean
-    public ConfigurerModule eventPublishing(Producer<String, byte[]> eventProducer,
-                                            KafkaMessageConverter<String, byte[]> converter,
-                                            TopicResolver topicResolver,
-                                            KafkaProperties kafka,
-                                            OrderflowKafkaProperties properties) {
+    public TopicPublisher topicPublisher(Producer<String, byte[]> eventProducer,
+                                         KafkaMessageConverter<String, byte[]> converter,
+                                         TopicResolver topicResolver,
+                                         KafkaProperties kafka,
+                                         OrderflowKafkaProperties properties,
+                                         org.axonframework.config.Configuration axon,
+                                         EventProcessingConfigurer processing) {
+        TopicPublisher publisher = new TopicPublisher(eventProducer, converter, topicResolver,
+                                                      axon.messageMonitor(TopicPublisher.class, "kafkaPublisher"),
+                                                      properties.publisherAckTimeout());
         String group = kafka.getPublisher().getProcessingGroup();
-        return configurer -> configurer
-                .eventProcessing()
-                .registerEventHandler(config -> new TopicPublisher(
-                        eventProducer, converter, topicResolver,
-                        config.messageMonitor(TopicPublisher.class, "kafkaPublisher"),
-                        properties.publisherAckTimeout()))
-                .assignHandlerTypesMatching(group, TopicPublisher.class::isAssignableFrom)
-                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(group);
+        processing.registerEventHandler(config -> publisher)
+                  .assignHandlerInstancesMatching(group, handler -> handler == publisher)
+                  .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
+                  .registerTrackingEventProcessor(group);
+        return publisher;
     }
 }
