@@ -3,12 +3,15 @@ package io.orderflow.platform.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,11 +74,36 @@ public class KafkaTopics {
                     }
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating Kafka topics", e);
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every partition's leader answers for its end offset: a producer writing to a partition whose leader
+     * is still being set up can get its idempotent sequence numbers out of step and stall until its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(
+                topic -> topic.partitions().forEach(
+                        partition -> ends.put(new TopicPartition(topic.name(), partition.partition()),
+                                              OffsetSpec.latest())));
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(200));
+            }
         }
     }
 

@@ -2,9 +2,6 @@ package io.orderflow.platform.kafka;
 
 import io.orderflow.platform.kafka.api.SomethingHappenedEvent;
 import io.orderflow.platform.test.TestKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -239,12 +236,11 @@ class TopicPublishingIT {
                                            .collect(Collectors.summingLong(position -> position + 1));
     }
 
-    private static String newTopic() throws Exception {
+    /** A new topic with three partitions, made the way the services make theirs. */
+    private static String newTopic() {
         String topic = "topic-publishing-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                               TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        new KafkaTopics(TestKafka.bootstrapServers(), new OrderflowKafkaProperties(
+                List.of(topic), 3, (short) 1, Duration.ofSeconds(30), Duration.ofSeconds(40)));
         return topic;
     }
 
