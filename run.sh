@@ -19,8 +19,9 @@ needs_build() {
     [ -f "$jar" ] || return 0
     if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
   done
-  [ -n "$(find . -path ./.data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \
-          -o -path './dashboard/src/*' \) \
+  # sources only: build output (target/) is newer than the first jar of a build by nature
+  [ -n "$(find . \( -path ./.data -o -path ./.git -o -name target -o -name node_modules \) -prune -o \
+          \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -path './dashboard/src/*' \) \
           -newer "$oldest" -print -quit)" ]
 }
 
