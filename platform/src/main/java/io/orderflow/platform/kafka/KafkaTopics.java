@@ -40,7 +40,7 @@ public class KafkaTopics {
                     throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
                                                             + properties.startupTimeout() + ": " + e.getMessage(), e);
                 }
-                log.warn("Kafka at {} is not reachable yet ({}); retrying", bootstrapServers, e.getMessage());
+                log.warn("Kafka at {} is not ready yet ({}); retrying", bootstrapServers, e.getMessage());
                 sleep(Duration.ofSeconds(1));
             }
         }
@@ -61,9 +61,6 @@ public class KafkaTopics {
                                           .map(name -> new NewTopic(name, properties.partitions(),
                                                                     properties.replicationFactor()))
                                           .toList();
-            if (missing.isEmpty()) {
-                return;
-            }
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
                     result.getValue().get(10, TimeUnit.SECONDS);
@@ -74,7 +71,7 @@ public class KafkaTopics {
                     }
                 }
             }
-            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+            requireLeaders(admin, names);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating Kafka topics", e);
@@ -84,27 +81,17 @@ public class KafkaTopics {
     }
 
     /**
-     * Waits until every partition's leader answers for its end offset: a producer writing to a partition whose leader
-     * is still being set up can get its idempotent sequence numbers out of step and stall until its delivery timeout.
+     * Fails unless every partition's leader answers for its end offset (the constructor retries): a producer writing
+     * to a partition whose leader is still being set up can get its idempotent sequence numbers out of step and stall
+     * until its delivery timeout.
      */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+    private static void requireLeaders(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(
                 topic -> topic.partitions().forEach(
                         partition -> ends.put(new TopicPartition(topic.name(), partition.partition()),
                                               OffsetSpec.latest())));
-        Instant giveUp = Instant.now().plusSeconds(30);
-        while (true) {
-            try {
-                admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (Instant.now().isAfter(giveUp)) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(200));
-            }
-        }
+        admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS);
     }
 
     private static void sleep(Duration duration) {

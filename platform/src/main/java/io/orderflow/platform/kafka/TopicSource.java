@@ -49,10 +49,6 @@ public class TopicSource implements StreamableMessageSource<TrackedEventMessage<
         this.bufferCapacity = bufferCapacity;
     }
 
-    public String topic() {
-        return topic;
-    }
-
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         TrackingRecordConverter<String, byte[]> records =
