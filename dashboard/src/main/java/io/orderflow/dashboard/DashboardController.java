@@ -1,9 +1,9 @@
 package io.orderflow.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +45,7 @@ public class DashboardController {
         for (String service : ops.services()) {
             ObjectNode node = result.putObject(service);
             JsonNode h = health.get(service);
-            node.put("health", h.has("status") ? h.get("status").asText() : "DOWN");
+            node.put("health", h.has("status") ? h.get("status").asString() : "DOWN");
             node.set("healthDetails", h.path("components"));
             node.set("ops", overview.get(service));
         }
@@ -129,8 +129,8 @@ public class DashboardController {
                 errors.set(service, list.path("error"));
             }
         });
-        events.sort(Comparator.comparing((ObjectNode e) -> instant(e.path("timestamp").asText()))
-                              .thenComparing(e -> e.path("service").asText())
+        events.sort(Comparator.comparing((ObjectNode e) -> instant(e.path("timestamp").asString()))
+                              .thenComparing(e -> e.path("service").asString())
                               .thenComparingLong(e -> e.path("globalIndex").asLong()));
         ArrayNode array = result.putArray("events");
         events.forEach(array::add);
@@ -145,7 +145,7 @@ public class DashboardController {
                 list.forEach(event -> events.add(((ObjectNode) event).put("service", service)));
             }
         });
-        events.sort(Comparator.comparing((ObjectNode e) -> instant(e.path("timestamp").asText())).reversed());
+        events.sort(Comparator.comparing((ObjectNode e) -> instant(e.path("timestamp").asString())).reversed());
         ArrayNode array = objectMapper.createArrayNode();
         events.stream().limit(Math.max(1, limit)).forEach(array::add);
         return array;

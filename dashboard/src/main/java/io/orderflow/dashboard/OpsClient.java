@@ -1,8 +1,8 @@
 package io.orderflow.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -94,7 +94,7 @@ public class OpsClient {
     private String detail(RestClientResponseException e) {
         try {
             JsonNode problem = objectMapper.readTree(e.getResponseBodyAsByteArray());
-            return problem.path("detail").asText(e.getStatusText());
+            return problem.path("detail").asString(e.getStatusText());
         } catch (Exception ignored) {
             return e.getStatusText();
         }

@@ -3,7 +3,8 @@ package io.orderflow.dashboard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard lets operators in only, and serves every asset itself. */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"orderflow.operator.user=ops", "orderflow.operator.password=s3cret",
                 "orderflow.dashboard.services.orders=http://127.0.0.1:9", "orderflow.dashboard.timeout=200ms"})
@@ -46,7 +48,7 @@ class DashboardSecurityTest {
         ResponseEntity<String> answer = http.exchange("/api/overview", HttpMethod.GET, new HttpEntity<>(script),
                                                       String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(answer.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        assertThat(answer.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
     }
 
     @Test

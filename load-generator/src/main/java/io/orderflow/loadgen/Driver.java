@@ -1,6 +1,6 @@
 package io.orderflow.loadgen;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -158,7 +158,7 @@ final class Driver {
             LockSupport.parkNanos(options.pollInterval().toNanos());
             Http.Response r = http.get(urls.orders() + "/orders/" + record.orderId);
             if (r.ok()) {
-                String status = r.json().path("status").asText();
+                String status = r.json().path("status").asString();
                 if (OrderRecord.TERMINAL.contains(status)) {
                     return;
                 }
@@ -199,7 +199,7 @@ final class Driver {
                 record.error = "POST /orders answered " + response.status() + ": " + abbreviate(response.body());
                 return null;
             }
-            record.orderId = response.json().path("orderId").asText();
+            record.orderId = response.json().path("orderId").asString();
             return record;
         }).thenCompose(accepted -> {
             if (accepted == null || record.kind != OrderKind.CANCELLED) {
@@ -287,7 +287,7 @@ final class Driver {
             Http.Response r = http.get(urls.orders() + "/orders?limit=" + MAX_ORDERS_LISTED + "&customerId=" + customer);
             if (r.ok()) {
                 for (JsonNode order : r.json()) {
-                    statuses.put(order.path("orderId").asText(), order.path("status").asText());
+                    statuses.put(order.path("orderId").asString(), order.path("status").asString());
                 }
             }
         }
@@ -301,12 +301,12 @@ final class Driver {
         }
         JsonNode overview = r.json();
         for (JsonNode entry : overview.path("timeline")) {
-            Instant at = Instant.parse(entry.path("at").asText());
-            record.timeline.putIfAbsent(entry.path("step").asText(),
+            Instant at = Instant.parse(entry.path("at").asString());
+            record.timeline.putIfAbsent(entry.path("step").asString(),
                                         at.getEpochSecond() * 1_000_000 + at.getNano() / 1000);
         }
-        record.reason = overview.path("reason").isNull() ? null : overview.path("reason").asText();
-        record.status = overview.path("status").asText();
+        record.reason = overview.path("reason").isNull() ? null : overview.path("reason").asString();
+        record.status = overview.path("status").asString();
     }
 
     private OrderKind nextKind() {

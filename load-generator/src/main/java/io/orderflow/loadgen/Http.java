@@ -1,11 +1,10 @@
 package io.orderflow.loadgen;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.localstack.OperatorCredential;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +42,8 @@ final class Http {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
             }
         }
     }
@@ -81,10 +80,6 @@ final class Http {
     }
 
     static String write(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.writeValueAsString(body);
     }
 }

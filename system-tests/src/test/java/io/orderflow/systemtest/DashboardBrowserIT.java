@@ -1,6 +1,6 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.orderflow.localstack.OperatorCredential;
 import io.orderflow.localstack.Service;
 import io.orderflow.localstack.Stack;
@@ -187,7 +187,7 @@ class DashboardBrowserIT {
             assertThat(http.get(payments + "/payments?orderId=" + stuck).json()).isNotEmpty();
         });
         await().atMost(OUTCOME).untilAsserted(() -> assertThat(
-                http.get(payments + "/payments?orderId=" + stuck).json().get(0).path("status").asText())
+                http.get(payments + "/payments?orderId=" + stuck).json().get(0).path("status").asString())
                 .isEqualTo("CAPTURED"));
 
         click("#nav-overview");
@@ -219,11 +219,11 @@ class DashboardBrowserIT {
         Http.Response response = http.post(stack.serviceUrl(Service.ORDERS) + "/orders", Map.of(
                 "customerId", customer, "lines", List.of(Map.of("sku", sku, "quantity", 2, "unitPrice", "9.95"))));
         assertThat(response.status()).isEqualTo(202);
-        return response.json().path("orderId").asText();
+        return response.json().path("orderId").asString();
     }
 
     private void awaitOrder(String orders, String orderId, String status) {
-        awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asText()));
+        awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asString()));
     }
 
     private void awaitJson(String url, Predicate<JsonNode> condition) {

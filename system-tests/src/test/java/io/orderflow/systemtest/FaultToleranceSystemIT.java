@@ -1,6 +1,6 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.orderflow.localstack.Service;
 import io.orderflow.localstack.Stack;
 import io.orderflow.localstack.StackConfig;
@@ -175,8 +175,8 @@ class FaultToleranceSystemIT {
         for (String orderId : phase.acceptedOrders()) {
             JsonNode shipments = http.get(url(Service.FULFILLMENT) + "/shipments?orderId=" + orderId).json();
             for (JsonNode shipment : shipments) {
-                if (shipment.path("status").asText().equals("DISPATCHED")) {
-                    http.post(url(Service.FULFILLMENT) + "/shipments/" + shipment.path("shipmentId").asText()
+                if (shipment.path("status").asString().equals("DISPATCHED")) {
+                    http.post(url(Service.FULFILLMENT) + "/shipments/" + shipment.path("shipmentId").asString()
                               + "/delivered", Map.of());
                 }
             }
@@ -185,7 +185,7 @@ class FaultToleranceSystemIT {
         Map<String, String> before = snapshot(phase);
 
         String activeCopy = http.get(url(Service.REPORTING) + "/reports/outcomes").json()
-                                .path("freshness").path("copy").asText();
+                                .path("freshness").path("copy").asString();
         String factsProcessor = "order-facts-" + activeCopy;
         long redelivered = redeliverFromOffsetZero(Service.ORDERS, "orders", "order-delivery")
                            + redeliverFromOffsetZero(Service.REPORTING, "reporting", factsProcessor);
@@ -310,7 +310,7 @@ class FaultToleranceSystemIT {
             phase.failures.add("POST /orders answered " + placed);
             return;
         }
-        String orderId = placed.json().path("orderId").asText();
+        String orderId = placed.json().path("orderId").asString();
         phase.orders.put(orderId, customer);
         if (random.nextInt(10) == 0) {
             Http.Response cancel = retried(() -> http.post(url(Service.ORDERS) + "/orders/" + orderId + "/cancel",
@@ -373,7 +373,7 @@ class FaultToleranceSystemIT {
             state.put("events " + orderId, String.valueOf(http.get(url(Service.ORDERS) + "/ops/aggregates/" + orderId
                                                                    + "/events").json().size()));
             JsonNode overview = http.get(url(Service.REPORTING) + "/reports/orders/" + orderId).json();
-            state.put("report " + orderId, overview.path("status").asText() + " " + overview.path("paymentStatus")
+            state.put("report " + orderId, overview.path("status").asString() + " " + overview.path("paymentStatus")
                                            + " " + overview.path("shipmentStatus") + " " + overview.path("timeline"));
         }
         for (String customer : phase.customers) {

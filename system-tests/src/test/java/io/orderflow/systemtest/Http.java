@@ -1,7 +1,8 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.localstack.OperatorCredential;
 
 import java.io.IOException;
@@ -69,11 +70,7 @@ final class Http {
     }
 
     private static String write(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.writeValueAsString(body);
     }
 
     /** Any request, as it is: the method, a body of any content type (or none), extra headers as name, value, … */
@@ -95,8 +92,8 @@ final class Http {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
             }
         }
 

@@ -1,6 +1,6 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class Invariants {
         long ended = 0;
         for (String customer : customers) {
             for (JsonNode order : http.get(orders + "/orders?customerId=" + customer + "&limit=1000").json()) {
-                if (!TERMINAL.contains(order.path("status").asText())) {
+                if (!TERMINAL.contains(order.path("status").asString())) {
                     return false;
                 }
                 ended++;
@@ -96,7 +96,7 @@ final class Invariants {
                 continue;
             }
             JsonNode order = response.json();
-            String status = order.path("status").asText();
+            String status = order.path("status").asString();
             ordersOf.merge(entry.getValue(), 1, Integer::sum);
             if (!TERMINAL.contains(status)) {
                 breaches.add("order " + orderId + " is " + status);
@@ -108,14 +108,14 @@ final class Invariants {
             if (status.equals("COMPLETED")) {
                 completed++;
                 captured.merge(entry.getValue(), total, BigDecimal::add);
-                order.path("lines").forEach(line -> shipped.merge(line.path("sku").asText(),
+                order.path("lines").forEach(line -> shipped.merge(line.path("sku").asString(),
                                                                   line.path("quantity").asLong(), Long::sum));
-                if (paymentList.size() != 1 || !paymentList.get(0).path("status").asText().equals("CAPTURED")
+                if (paymentList.size() != 1 || !paymentList.get(0).path("status").asString().equals("CAPTURED")
                     || paymentList.get(0).path("amount").decimalValue().compareTo(total) != 0) {
                     breaches.add("completed order " + orderId + " of " + total + " has payments " + paymentList);
                 }
                 if (shipmentList.size() != 1
-                    || !Set.of("DISPATCHED", "DELIVERED").contains(shipmentList.get(0).path("status").asText())) {
+                    || !Set.of("DISPATCHED", "DELIVERED").contains(shipmentList.get(0).path("status").asString())) {
                     breaches.add("completed order " + orderId + " has shipments " + shipmentList);
                 }
             } else {
@@ -123,15 +123,15 @@ final class Invariants {
                     rejected++;
                 } else {
                     cancelled++;
-                    timedOut += order.path("reason").asText().equals("TIMEOUT") ? 1 : 0;
+                    timedOut += order.path("reason").asString().equals("TIMEOUT") ? 1 : 0;
                 }
                 paymentList.forEach(payment -> {
-                    if (LIVE_PAYMENT.contains(payment.path("status").asText())) {
+                    if (LIVE_PAYMENT.contains(payment.path("status").asString())) {
                         breaches.add(status + " order " + orderId + " has a payment " + payment);
                     }
                 });
                 shipmentList.forEach(shipment -> {
-                    if (LIVE_SHIPMENT.contains(shipment.path("status").asText())) {
+                    if (LIVE_SHIPMENT.contains(shipment.path("status").asString())) {
                         breaches.add(status + " order " + orderId + " has a shipment " + shipment);
                     }
                 });
@@ -139,13 +139,13 @@ final class Invariants {
             Http.Response reported = http.get(reporting + "/reports/orders/" + orderId);
             JsonNode overview = reported.status() == 200 ? reported.json() : null;
             // reporting tells a delivered order from a completed one; orders keeps it COMPLETED with deliveredAt
-            String reportedStatus = overview == null ? null : overview.path("status").asText().replace("DELIVERED",
+            String reportedStatus = overview == null ? null : overview.path("status").asString().replace("DELIVERED",
                                                                                                          "COMPLETED");
             if (overview == null || !status.equals(reportedStatus)
-                || overview.path("paymentStatus").asText().equals("CAPTURED") != status.equals("COMPLETED")) {
+                || overview.path("paymentStatus").asString().equals("CAPTURED") != status.equals("COMPLETED")) {
                 breaches.add("reporting shows order " + orderId + " (" + status + ") as "
-                             + (overview == null ? reported : overview.path("status").asText() + "/"
-                                                               + overview.path("paymentStatus").asText()));
+                             + (overview == null ? reported : overview.path("status").asString() + "/"
+                                                               + overview.path("paymentStatus").asString()));
             }
         }
         for (String customer : customers) {

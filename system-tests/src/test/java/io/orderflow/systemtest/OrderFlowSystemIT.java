@@ -1,6 +1,6 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.orderflow.localstack.Service;
 import io.orderflow.localstack.Stack;
 import io.orderflow.localstack.StackConfig;
@@ -87,7 +87,7 @@ class OrderFlowSystemIT {
 
         String orderId = placeOrder(customer, List.of(line(sku, 3, "12.50")));
         awaitStatus(orderId, "CONFIRMED");
-        String shipmentId = awaitShipment(orderId, "PREPARED").path("shipmentId").asText();
+        String shipmentId = awaitShipment(orderId, "PREPARED").path("shipmentId").asString();
         assertThat(http.post(fulfillment + "/shipments/" + shipmentId + "/dispatch", Map.of()).status()).isEqualTo(202);
 
         JsonNode order = awaitStatus(orderId, "COMPLETED");
@@ -105,9 +105,9 @@ class OrderFlowSystemIT {
         });
         await().atMost(OUTCOME).untilAsserted(() -> {
             JsonNode overview = http.get(reporting + "/reports/orders/" + orderId).json();
-            assertThat(overview.path("status").asText()).isEqualTo("COMPLETED");
-            assertThat(overview.path("paymentStatus").asText()).isEqualTo("CAPTURED");
-            assertThat(overview.path("shipmentStatus").asText()).isEqualTo("DISPATCHED");
+            assertThat(overview.path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(overview.path("paymentStatus").asString()).isEqualTo("CAPTURED");
+            assertThat(overview.path("shipmentStatus").asString()).isEqualTo("DISPATCHED");
         });
         assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(409);
     }
@@ -120,7 +120,7 @@ class OrderFlowSystemIT {
         String orderId = placeOrder(customer, List.of(line(sku, 3, "1.00")));
 
         JsonNode order = awaitStatus(orderId, "REJECTED");
-        assertThat(order.path("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(order.path("reason").asString()).isEqualTo("OUT_OF_STOCK");
         assertThat(http.get(payments + "/payments?orderId=" + orderId).json()).isEmpty();
         assertThat(http.get(payments + "/accounts/" + customer).json().path("available").decimalValue())
                 .isEqualByComparingTo("500.00");
@@ -135,7 +135,7 @@ class OrderFlowSystemIT {
         String orderId = placeOrder(customer, List.of(line(sku, 2, "7.00")));
 
         JsonNode order = awaitStatus(orderId, "REJECTED");
-        assertThat(order.path("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(order.path("reason").asString()).isEqualTo("PAYMENT_DECLINED");
         awaitPayment(orderId, "DECLINED");
         await().atMost(OUTCOME).untilAsserted(() -> {
             JsonNode stock = http.get(fulfillment + "/inventory/" + sku).json();
@@ -157,7 +157,7 @@ class OrderFlowSystemIT {
         assertThat(http.post(orders + "/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(202);
 
         JsonNode order = awaitStatus(orderId, "CANCELLED");
-        assertThat(order.path("reason").asText()).isEqualTo("CANCELLED_BY_CUSTOMER");
+        assertThat(order.path("reason").asString()).isEqualTo("CANCELLED_BY_CUSTOMER");
         awaitPayment(orderId, "VOIDED");
         awaitShipment(orderId, "CANCELLED");
         await().atMost(OUTCOME).untilAsserted(() -> {
@@ -197,8 +197,8 @@ class OrderFlowSystemIT {
             for (String service : List.of(orders, payments, fulfillment)) {
                 JsonNode events = http.get(service + "/ops/events?mentioning=" + orderId).json();
                 assertThat(events).as(service).isNotEmpty();
-                events.forEach(event -> assertThat(event.path("traceId").asText())
-                        .as("%s %s", service, event.path("eventType").asText()).isEqualTo(traceId));
+                events.forEach(event -> assertThat(event.path("traceId").asString())
+                        .as("%s %s", service, event.path("eventType").asString()).isEqualTo(traceId));
             }
         }
     }
@@ -256,9 +256,9 @@ class OrderFlowSystemIT {
         return orderIds.stream()
                        .map(orderId -> awaitJson(orders + "/orders/" + orderId,
                                                  order -> Set.of("CONFIRMED", "REJECTED")
-                                                             .contains(order.path("status").asText())))
-                       .map(order -> order.path("reason").isNull() ? order.path("status").asText()
-                                     : order.path("status").asText() + "/" + order.path("reason").asText())
+                                                             .contains(order.path("status").asString())))
+                       .map(order -> order.path("reason").isNull() ? order.path("status").asString()
+                                     : order.path("status").asString() + "/" + order.path("reason").asString())
                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
@@ -282,7 +282,7 @@ class OrderFlowSystemIT {
     private String placeOrder(String customer, List<Map<String, Object>> lines) {
         Http.Response response = http.post(orders + "/orders", Map.of("customerId", customer, "lines", lines));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
-        return response.json().path("orderId").asText();
+        return response.json().path("orderId").asString();
     }
 
     private static Map<String, Object> line(String sku, int quantity, String unitPrice) {
@@ -290,18 +290,18 @@ class OrderFlowSystemIT {
     }
 
     private JsonNode awaitStatus(String orderId, String status) {
-        return awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asText()));
+        return awaitJson(orders + "/orders/" + orderId, order -> status.equals(order.path("status").asString()));
     }
 
     private JsonNode awaitShipment(String orderId, String status) {
         JsonNode shipments = awaitJson(fulfillment + "/shipments?orderId=" + orderId,
-                                       list -> list.size() == 1 && status.equals(list.get(0).path("status").asText()));
+                                       list -> list.size() == 1 && status.equals(list.get(0).path("status").asString()));
         return shipments.get(0);
     }
 
     private void awaitPayment(String orderId, String status) {
         awaitJson(payments + "/payments?orderId=" + orderId,
-                  list -> list.size() == 1 && status.equals(list.get(0).path("status").asText()));
+                  list -> list.size() == 1 && status.equals(list.get(0).path("status").asString()));
     }
 
     private JsonNode awaitJson(String url, Predicate<JsonNode> condition) {

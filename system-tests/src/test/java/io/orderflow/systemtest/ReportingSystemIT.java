@@ -1,7 +1,7 @@
 package io.orderflow.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import io.orderflow.localstack.Service;
 import io.orderflow.localstack.Stack;
 import io.orderflow.localstack.StackConfig;
@@ -111,8 +111,8 @@ class ReportingSystemIT {
         JsonNode report = report("/reports/outcomes");
 
         Map<String, Long> reported = new TreeMap<>();
-        report.path("outcomes").forEach(o -> reported.put(o.path("outcome").asText() + "/"
-                                                          + (o.path("reason").isNull() ? "" : o.path("reason").asText()),
+        report.path("outcomes").forEach(o -> reported.put(o.path("outcome").asString() + "/"
+                                                          + (o.path("reason").isNull() ? "" : o.path("reason").asString()),
                                                           o.path("count").asLong()));
         assertThat(reported).isEqualTo(expected);
         assertThat(report.path("ended").asLong()).isEqualTo(orderIds.size());
@@ -129,7 +129,7 @@ class ReportingSystemIT {
         BigDecimal captured = customers.stream().map(c -> account(c).path("captured").decimalValue())
                                        .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal completedTotals = byCustomer.values().stream().flatMap(List::stream)
-                                               .filter(o -> o.path("status").asText().equals("COMPLETED"))
+                                               .filter(o -> o.path("status").asString().equals("COMPLETED"))
                                                .map(o -> o.path("total").decimalValue())
                                                .reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Long> counts = new TreeMap<>();
@@ -168,12 +168,12 @@ class ReportingSystemIT {
         Map<String, Long> unitsOrdered = new TreeMap<>();
         Map<String, BigDecimal> revenueOrdered = new TreeMap<>();
         ordersByCustomer().values().forEach(list -> list.stream()
-                                                        .filter(o -> o.path("status").asText().equals("COMPLETED"))
+                                                        .filter(o -> o.path("status").asString().equals("COMPLETED"))
                                                         .forEach(o -> o.path("lines").forEach(line -> {
-                                                            unitsOrdered.merge(line.path("sku").asText(),
+                                                            unitsOrdered.merge(line.path("sku").asString(),
                                                                                line.path("quantity").asLong(),
                                                                                Long::sum);
-                                                            revenueOrdered.merge(line.path("sku").asText(),
+                                                            revenueOrdered.merge(line.path("sku").asString(),
                                                                                  line.path("unitPrice").decimalValue()
                                                                                      .multiply(BigDecimal.valueOf(
                                                                                              line.path("quantity")
@@ -194,8 +194,8 @@ class ReportingSystemIT {
         Map<String, BigDecimal> revenue = new TreeMap<>();
         List<BigDecimal> ranking = new ArrayList<>();
         report.path("products").forEach(p -> {
-            sold.put(p.path("sku").asText(), p.path("unitsSold").asLong());
-            revenue.put(p.path("sku").asText(), p.path("revenue").decimalValue().stripTrailingZeros());
+            sold.put(p.path("sku").asString(), p.path("unitsSold").asLong());
+            revenue.put(p.path("sku").asString(), p.path("revenue").decimalValue().stripTrailingZeros());
             ranking.add(p.path("revenue").decimalValue());
         });
         assertThat(sold).isEqualTo(shipped).isEqualTo(unitsOrdered);
@@ -217,17 +217,17 @@ class ReportingSystemIT {
             }
             assertThat(report.path("orders").asLong()).as(customer).isEqualTo(theirs.size());
             assertThat(report.path("completed").asLong()).as(customer)
-                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asText().equals("COMPLETED")).count());
+                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asString().equals("COMPLETED")).count());
             assertThat(report.path("rejected").asLong()).as(customer)
-                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asText().equals("REJECTED")).count());
+                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asString().equals("REJECTED")).count());
             assertThat(report.path("cancelled").asLong()).as(customer)
-                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asText().equals("CANCELLED")).count());
+                    .isEqualTo(theirs.stream().filter(o -> o.path("status").asString().equals("CANCELLED")).count());
             assertThat(report.path("totalSpent").decimalValue()).as(customer)
                     .isEqualByComparingTo(account(customer).path("captured").decimalValue());
             Instant last = theirs.stream().map(ReportingSystemIT::placedAt).max(Instant::compareTo).orElseThrow();
-            assertThat(Instant.parse(report.path("lastOrderAt").asText())).as(customer).isEqualTo(last);
-            assertThat(theirs.stream().filter(o -> placedAt(o).equals(last)).map(o -> o.path("orderId").asText()))
-                    .as(customer).contains(report.path("lastOrderId").asText());
+            assertThat(Instant.parse(report.path("lastOrderAt").asString())).as(customer).isEqualTo(last);
+            assertThat(theirs.stream().filter(o -> placedAt(o).equals(last)).map(o -> o.path("orderId").asString()))
+                    .as(customer).contains(report.path("lastOrderId").asString());
         }
     }
 
@@ -235,7 +235,7 @@ class ReportingSystemIT {
     @Order(5)
     void leadTimesMeasureEveryDispatchedAndCompletedOrder() {
         long completed = ordersByCustomer().values().stream().flatMap(List::stream)
-                                           .filter(o -> o.path("status").asText().equals("COMPLETED")).count();
+                                           .filter(o -> o.path("status").asString().equals("COMPLETED")).count();
 
         JsonNode report = report("/reports/fulfillment/lead-times?from=" + firstDay.minusDays(1) + "&to="
                                  + LocalDate.now(ZoneOffset.UTC));
@@ -256,18 +256,18 @@ class ReportingSystemIT {
     void rebuildsTheViewWhileTheOldCopyKeepsAnsweringAndEndsWithTheSameReports() {
         String before = reports();
         String activeBefore = http.get(reporting + "/reports/admin/rebuild/order-facts").json().path("activeCopy")
-                                  .asText();
+                                  .asString();
 
         Http.Response started = http.post(reporting + "/reports/admin/rebuild/order-facts", Map.of());
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.json().path("state").asText()).isEqualTo("REBUILDING");
+        assertThat(started.json().path("state").asString()).isEqualTo("REBUILDING");
 
         int answeredDuringRebuild = 0;
         JsonNode status;
-        while ((status = http.get(reporting + "/reports/admin/rebuild/order-facts").json()).path("state").asText()
+        while ((status = http.get(reporting + "/reports/admin/rebuild/order-facts").json()).path("state").asString()
                                                                                           .equals("REBUILDING")) {
             JsonNode outcomes = http.get(reporting + "/reports/outcomes").json();
-            if (!outcomes.path("freshness").path("copy").asText().equals(activeBefore)) {
+            if (!outcomes.path("freshness").path("copy").asString().equals(activeBefore)) {
                 break;
             }
             assertThat(reports()).as("answer during the rebuild").isEqualTo(before);
@@ -275,10 +275,10 @@ class ReportingSystemIT {
             assertThat(status.path("seconds").asDouble()).as("rebuild time").isLessThan(SETTLE.toSeconds());
         }
         await().atMost(SETTLE).until(() -> http.get(reporting + "/reports/admin/rebuild/order-facts").json()
-                                               .path("state").asText().equals("IDLE"));
+                                               .path("state").asString().equals("IDLE"));
         JsonNode finished = http.get(reporting + "/reports/admin/rebuild/order-facts").json();
 
-        assertThat(finished.path("activeCopy").asText()).isNotEqualTo(activeBefore);
+        assertThat(finished.path("activeCopy").asString()).isNotEqualTo(activeBefore);
         assertThat(answeredDuringRebuild).as("queries answered by the old copy while the rebuild ran").isPositive();
         assertThat(reports()).isEqualTo(before);
         log.info("Rebuilt {} orders ({} records) in {} s; {} queries answered from the old copy meanwhile",
@@ -362,7 +362,7 @@ class ReportingSystemIT {
         Http.Response response = http.post(orders + "/orders", Map.of("customerId", request.get("customerId"),
                                                                       "lines", request.get("lines")));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
-        String orderId = response.json().path("orderId").asText();
+        String orderId = response.json().path("orderId").asString();
         if ((Boolean) request.get("cancel")) {
             http.post(orders + "/orders/" + orderId + "/cancel", Map.of());
         }
@@ -386,7 +386,7 @@ class ReportingSystemIT {
     private boolean everyOrderEnded() {
         return ordersByCustomer().values().stream().flatMap(List::stream)
                                  .allMatch(o -> List.of("COMPLETED", "REJECTED", "CANCELLED")
-                                                    .contains(o.path("status").asText()));
+                                                    .contains(o.path("status").asString()));
     }
 
     /** Every order ended, and reporting has applied every record on the topics. */
@@ -434,13 +434,13 @@ class ReportingSystemIT {
     }
 
     private static String outcome(JsonNode order) {
-        String status = order.path("status").asText();
-        return status + "/" + (order.path("reason").isNull() ? "" : order.path("reason").asText());
+        String status = order.path("status").asString();
+        return status + "/" + (order.path("reason").isNull() ? "" : order.path("reason").asString());
     }
 
     /** To the millisecond: event times cross Kafka with that precision. */
     private static Instant placedAt(JsonNode order) {
-        return Instant.parse(order.path("placedAt").asText()).truncatedTo(ChronoUnit.MILLIS);
+        return Instant.parse(order.path("placedAt").asString()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static double round(double seconds) {

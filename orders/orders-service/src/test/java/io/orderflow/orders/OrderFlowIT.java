@@ -1,7 +1,7 @@
 package io.orderflow.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.fulfillment.api.ReservationFailureReason;
 import io.orderflow.fulfillment.api.ShipmentDeliveredEvent;
 import io.orderflow.fulfillment.api.ShipmentDispatchedEvent;
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * The order saga on real PostgreSQL and Kafka, with the answers of payments and fulfillment published to their
  * topics by the test: the saga reads its own event store and both topics as one stream.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "orderflow.orders.deadline=120s")
 @DirtiesContext
@@ -146,7 +147,7 @@ class OrderFlowIT {
 
     private void awaitSaga(String orderId, String participant, String state) {
         await().atMost(Duration.ofSeconds(20))
-               .until(() -> saga(orderId).map(saga -> saga.path(participant).asText()).orElse(""), state::equals);
+               .until(() -> saga(orderId).map(saga -> saga.path(participant).asString()).orElse(""), state::equals);
     }
 
     private void awaitStatus(String orderId, String status) {
@@ -167,12 +168,6 @@ class OrderFlowIT {
                    .params(OrderSaga.class.getName(), OrderSaga.ORDER_ID, orderId)
                    .query(byte[].class)
                    .optional()
-                   .map(bytes -> {
-                       try {
-                           return json.readTree(bytes);
-                       } catch (IOException e) {
-                           throw new IllegalStateException(e);
-                       }
-                   });
+                   .map(json::readTree);
     }
 }

@@ -1,7 +1,7 @@
 package io.orderflow.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.orders.command.PlaceOrderCommand;
 import io.orderflow.orders.saga.OrderSaga;
 import io.orderflow.platform.commandbus.PeerAuthentication;
@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * The orders service on real PostgreSQL and Kafka, alone: no payments or fulfillment service answers, so every
  * order runs into its (shortened) deadline.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"orderflow.orders.deadline=3s", "orderflow.orders.resend-interval=2s"})
 @DirtiesContext
@@ -173,8 +175,8 @@ class OrdersIT {
         String sagaId = await().atMost(Duration.ofSeconds(3)).until(() -> sagaOf(orderId), Optional::isPresent).get();
         JsonNode saga = json.readTree(jdbc.sql("SELECT serializedsaga FROM sagaentry WHERE sagaid = ?")
                                           .param(sagaId).query(byte[].class).single());
-        assertThat(saga.path("orderId").asText()).isEqualTo(orderId);
-        assertThat(saga.path("customerId").asText()).isEqualTo(customer);
+        assertThat(saga.path("orderId").asString()).isEqualTo(orderId);
+        assertThat(saga.path("customerId").asString()).isEqualTo(customer);
         assertThat(jdbc.sql("SELECT sagatype FROM sagaentry WHERE sagaid = ?").param(sagaId).query(String.class)
                        .single()).isEqualTo(OrderSaga.class.getName());
         assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);

@@ -1,7 +1,7 @@
 package io.orderflow.platform.test;
 
 import io.orderflow.localstack.TokenIssuer;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class TestTokens {
         public org.springframework.http.client.ClientHttpResponse intercept(
                 org.springframework.http.HttpRequest request, byte[] body,
                 org.springframework.http.client.ClientHttpRequestExecution execution) throws IOException {
-            if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
                 request.getHeaders().setBearerAuth(token);
             }
             return execution.execute(request, body);

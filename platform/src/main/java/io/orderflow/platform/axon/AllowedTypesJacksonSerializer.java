@@ -1,8 +1,10 @@
 package io.orderflow.platform.axon;
 
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,13 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Axon's Jackson serializer, instantiating only types a stored or received message may legitimately name: OrderFlow's
+ * Axon's Jackson 3 serializer, instantiating only types a stored or received message may legitimately name: OrderFlow's
  * own messages, sagas and aggregates, Axon's own infrastructure types (tokens, metadata, deadlines, remote results)
  * and plain Java values. The type name comes from the wire (a Kafka header, a command-bus request, a database row);
  * any other name is not loaded at all and deserializes to an {@link UnknownSerializedType}, which handlers ignore.
  * Jackson's default typing stays off, so no payload can name its own classes inside the JSON either.
  */
-public class AllowedTypesJacksonSerializer extends JacksonSerializer {
+public class AllowedTypesJacksonSerializer extends Jackson3Serializer {
 
     private static final Logger log = LoggerFactory.getLogger(AllowedTypesJacksonSerializer.class);
     private static final List<String> ALLOWED_PACKAGES = List.of("io.orderflow.", "org.axonframework.", "java.time.");
@@ -29,6 +31,19 @@ public class AllowedTypesJacksonSerializer extends JacksonSerializer {
 
     protected AllowedTypesJacksonSerializer(Builder builder) {
         super(builder);
+    }
+
+    /**
+     * Reads what earlier versions wrote (Jackson 2 with Spring Boot's defaults: ISO dates, unknown properties
+     * ignored) and writes the same form: Jackson 3's defaults already write dates as ISO strings and records by their
+     * components; an event read by an older consumer may carry fields it does not know.
+     */
+    public static AllowedTypesJacksonSerializer create(RevisionResolver revisionResolver, ClassLoader classLoader) {
+        return new AllowedTypesJacksonSerializer(Jackson3Serializer.builder()
+                                                                   .revisionResolver(revisionResolver)
+                                                                   .classLoader(classLoader)
+                                                                   .converter(new ChainingConverter(classLoader))
+                                                                   .lenientDeserialization());
     }
 
     /** @return whether a serialized message may name this class */

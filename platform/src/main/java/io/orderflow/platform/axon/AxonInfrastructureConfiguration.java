@@ -1,6 +1,5 @@
 package io.orderflow.platform.axon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,10 +13,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -39,16 +36,13 @@ public class AxonInfrastructureConfiguration {
 
     /**
      * The serializer of everything (general, messages, events — Axon's auto-configuration reuses it for all three):
-     * Jackson with the application's ObjectMapper, as Axon would build it, but loading only allowed types.
+     * Axon's Jackson 3 serializer with a mapper of its own (the REST layer's settings do not change what is stored),
+     * loading only allowed types.
      */
     @Bean
     @Primary
-    public Serializer serializer(RevisionResolver revisionResolver, ObjectMapper objectMapper) {
-        return new AllowedTypesJacksonSerializer(JacksonSerializer.builder()
-                                                                  .revisionResolver(revisionResolver)
-                                                                  .converter(new ChainingConverter(
-                                                                          getClass().getClassLoader()))
-                                                                  .objectMapper(objectMapper));
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return AllowedTypesJacksonSerializer.create(revisionResolver, getClass().getClassLoader());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package io.orderflow.platform.commandbus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.distributed.CommandMessageFilter;
 import org.axonframework.commandhandling.distributed.CommandRouter;
@@ -120,7 +120,7 @@ public class StaticCommandRouter implements CommandRouter {
         }
         JsonNode names = objectMapper.valueToTree(filter).path("commandNames");
         Set<String> result = new LinkedHashSet<>();
-        names.forEach(name -> result.add(name.asText()));
+        names.forEach(name -> result.add(name.asString()));
         return Set.copyOf(result);
     }
 }

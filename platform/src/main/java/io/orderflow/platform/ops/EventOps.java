@@ -1,7 +1,7 @@
 package io.orderflow.platform.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -92,7 +92,7 @@ public class EventOps {
     }
 
     private static String text(JsonNode node, String field) {
-        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
+        return node == null || !node.hasNonNull(field) ? null : node.get(field).asString();
     }
 
     private JsonNode json(byte[] bytes) {

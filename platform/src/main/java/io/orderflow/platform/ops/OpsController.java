@@ -1,7 +1,7 @@
 package io.orderflow.platform.ops;
 
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ public class OpsController {
         overview.put("time", Instant.now());
         Map<String, String> checks = new LinkedHashMap<>();
         for (String component : List.of("db", "kafka")) {
-            HealthComponent result = health == null ? null : health.healthForPath(component);
+            HealthDescriptor result = health == null ? null : health.healthForPath(component);
             if (result != null) {
                 checks.put(component, result.getStatus().getCode());
             }

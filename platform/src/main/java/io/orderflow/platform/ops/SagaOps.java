@@ -1,7 +1,7 @@
 package io.orderflow.platform.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
@@ -106,7 +106,7 @@ public class SagaOps {
         try {
             if (data.length > 0 && data[0] == '{') {
                 JsonNode node = objectMapper.readTree(data);
-                return node.path("d").asText(node.path("deadlineName").asText(null));
+                return node.path("d").asString(node.path("deadlineName").asString(null));
             }
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
                 in.setObjectInputFilter(DEADLINE_DETAILS);

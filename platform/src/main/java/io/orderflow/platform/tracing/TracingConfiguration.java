@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * use the global OpenTelemetry instance, which Spring Boot does not register, and so trace nothing.
  */
 @AutoConfiguration(
-        after = org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration.class,
+        after = org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration.class,
         before = {org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration.class,
                 AxonTracingAutoConfiguration.class})
 @ConditionalOnBean(OpenTelemetry.class)

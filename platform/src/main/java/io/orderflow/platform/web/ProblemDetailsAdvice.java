@@ -1,6 +1,6 @@
 package io.orderflow.platform.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import tools.jackson.databind.DatabindException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -67,9 +67,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (ex.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                                  .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                                  .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
             return badRequest("Invalid request: " + field + " has a value of the wrong type or format",
                               Map.of(field, "wrong type or format"));

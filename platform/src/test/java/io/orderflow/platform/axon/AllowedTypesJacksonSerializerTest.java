@@ -1,13 +1,10 @@
 package io.orderflow.platform.axon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.platform.kafka.api.SomethingHappenedEvent;
 import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AllowedTypesJacksonSerializerTest {
 
-    private final AllowedTypesJacksonSerializer serializer = new AllowedTypesJacksonSerializer(
-            JacksonSerializer.builder().revisionResolver(new AnnotationRevisionResolver())
-                             .converter(new ChainingConverter()).objectMapper(new ObjectMapper()));
+    private final AllowedTypesJacksonSerializer serializer = AllowedTypesJacksonSerializer.create(
+            new AnnotationRevisionResolver(), getClass().getClassLoader());
 
     @Test
     void readsOrderFlowsOwnMessagesAndPlainValues() {
@@ -44,7 +40,7 @@ class AllowedTypesJacksonSerializerTest {
 
     @Test
     void acceptsNoTypeInformationInsideThePayload() {
-        assertThat(serializer.getObjectMapper().getDeserializationConfig().getDefaultTyper(null)).isNull();
+        assertThat(serializer.getObjectMapper().deserializationConfig().getDefaultTyper(null)).isNull();
     }
 
     @Test

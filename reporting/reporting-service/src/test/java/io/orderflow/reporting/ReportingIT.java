@@ -12,9 +12,9 @@ import io.orderflow.platform.test.ServiceTestInfrastructure;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestTokens;
 import io.orderflow.reporting.OrderHistory.Published;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -78,6 +79,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The reporting service on real PostgreSQL and Kafka, fed with records in the format the other services publish.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "orderflow.operator.password=" + ReportingIT.OPERATOR_PASSWORD)
 class ReportingIT {
@@ -602,7 +604,7 @@ class ReportingIT {
         overview.remove("freshness");
         try {
             return JSON.writeValueAsString(overview).replace(history.key, "*");
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -64,7 +64,7 @@ public class AutoDispatcher {
         if (delay.isZero() || delay.isNegative()) {
             dispatch(commands, event.shipmentId());
         } else {
-            scheduler.scheduleIfNotExists(TASK.instance(event.shipmentId()), preparedAt.plus(delay));
+            scheduler.scheduleIfNotExists(TASK.instance(event.shipmentId()).scheduledTo(preparedAt.plus(delay)));
         }
     }
 

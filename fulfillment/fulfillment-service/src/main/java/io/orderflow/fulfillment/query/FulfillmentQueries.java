@@ -1,8 +1,8 @@
 package io.orderflow.fulfillment.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.fulfillment.api.ShipmentStatus;
 import io.orderflow.fulfillment.api.StockLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +69,7 @@ public class FulfillmentQueries {
                                        ShipmentStatus.valueOf(rs.getString("status")),
                                        json.readValue(rs.getString("lines"), LINES),
                                        rs.getTimestamp("updated_at").toInstant());
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Shipment " + rs.getString("shipment_id") + " has unreadable lines", e);
         }
     }

@@ -1,7 +1,7 @@
 package io.orderflow.fulfillment.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.fulfillment.api.ShipmentCancelledEvent;
 import io.orderflow.fulfillment.api.ShipmentDeliveredEvent;
 import io.orderflow.fulfillment.api.ShipmentDispatchedEvent;
@@ -90,7 +90,7 @@ public class ShipmentProjection {
     private String toJson(List<StockLine> lines) {
         try {
             return json.writeValueAsString(lines);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Cannot write the lines of a shipment as JSON", e);
         }
     }

@@ -1,6 +1,6 @@
 package io.orderflow.fulfillment.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.fulfillment.api.ShipmentCancelledEvent;
 import io.orderflow.fulfillment.api.ShipmentDeliveredEvent;
 import io.orderflow.fulfillment.api.ShipmentDispatchedEvent;
@@ -40,7 +40,7 @@ class ProjectionsIT {
         TestPostgres.Database db = TestPostgres.get().database("fulfillment_views");
         DataSource dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         jdbc = JdbcClient.create(dataSource);
         queries = new FulfillmentQueries(jdbc, json);
         inventory = new InventoryProjection(jdbc);

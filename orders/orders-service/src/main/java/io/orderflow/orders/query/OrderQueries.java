@@ -1,15 +1,13 @@
 package io.orderflow.orders.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.orders.api.OrderLine;
 import io.orderflow.orders.api.OrderReason;
 import io.orderflow.orders.api.OrderStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.io.UncheckedIOException;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,14 +58,10 @@ public class OrderQueries {
     }
 
     private List<OrderLine> lines(String value) {
-        try {
-            return json.readValue(value, LINES).stream()
-                       .map(line -> new OrderLine(line.sku(), line.quantity(),
-                                                  line.unitPrice().setScale(2, RoundingMode.HALF_EVEN)))
-                       .toList();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.readValue(value, LINES).stream()
+                   .map(line -> new OrderLine(line.sku(), line.quantity(),
+                                              line.unitPrice().setScale(2, RoundingMode.HALF_EVEN)))
+                   .toList();
     }
 
     private static Instant instant(Timestamp timestamp) {

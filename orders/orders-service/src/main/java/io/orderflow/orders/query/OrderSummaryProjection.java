@@ -1,7 +1,6 @@
 package io.orderflow.orders.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.orderflow.orders.api.OrderCancelledEvent;
 import io.orderflow.orders.api.OrderCompletedEvent;
 import io.orderflow.orders.api.OrderConfirmedEvent;
@@ -18,7 +17,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -100,11 +98,7 @@ public class OrderSummaryProjection {
     }
 
     private String toJson(OrderPlacedEvent event) {
-        try {
-            return json.writeValueAsString(event.lines());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.writeValueAsString(event.lines());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -9,10 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,10 +43,11 @@ import static org.awaitility.Awaitility.await;
  * go on, retry after the fix handles it, replay rebuilds the projection, pause stops the processor and start
  * resumes it.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"orderflow.operator.user=ops", "orderflow.operator.password=s3cret"})
 // Spring Boot switches tracing off in tests; the trace ids of the event streams are part of what is tested here
-@AutoConfigureObservability(metrics = false)
+@AutoConfigureTracing
 @Import(OpsApiIT.ProbeConfiguration.class)
 @DirtiesContext
 class OpsApiIT {
