@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The services, the launcher and the tools run on Java 25: the build's toolchain finds that JDK by itself, the
+# launcher is started with the same one (and starts the services with its own).
+java_home=$(local-stack/find-jdk.sh) || exit 1
+
 jars=(local-stack/target/local-stack.jar
       orders/orders-service/target/orders-service.jar
       payments/payments-service/target/payments-service.jar
@@ -30,4 +34,4 @@ if needs_build; then
   ./mvnw -q -B -ntp -DskipTests install >&2
 fi
 
-exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" io.orderflow.localstack.LocalStack "$@"
+exec "$java_home/bin/java" -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" io.orderflow.localstack.LocalStack "$@"

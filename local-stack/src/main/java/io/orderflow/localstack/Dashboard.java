@@ -53,7 +53,8 @@ final class Dashboard {
             throw new IllegalStateException("dashboard: no jar at " + jar
                                             + " (build it first: ./mvnw -q -B -pl dashboard package -DskipTests)");
         }
-        process = ChildJvm.start(List.of("-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()), env,
+        process = ChildJvm.start(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders",
+                                         "-jar", jar.toString()), env,
                                  workingDirectory, logFile);
         return process;
     }

@@ -58,7 +58,8 @@ final class ServiceProcess {
 
     Process launch() {
         requireJar();
-        process = ChildJvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()), env,
+        process = ChildJvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders",
+                                         "-jar", jar.toString()), env,
                                  workingDirectory, logFile);
         return process;
     }

@@ -27,4 +27,9 @@ class ArchitectureTest {
     void refersToNoXStream() {
         ServiceArchitecture.usesNoXStream().check(classes);
     }
+
+    @Test
+    void readsAndWritesWithJackson3Only() {
+        ServiceArchitecture.usesJackson3Only().check(classes);
+    }
 }

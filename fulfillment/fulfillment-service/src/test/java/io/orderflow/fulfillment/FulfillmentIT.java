@@ -20,7 +20,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +96,7 @@ class FulfillmentIT {
     @Test
     void serializesMessagesEventsAndSnapshotsWithJacksonOnly() {
         assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer()))
-                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(JacksonSerializer.class));
+                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(Jackson3Serializer.class));
     }
 
     @Test

@@ -24,4 +24,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule refersToNoXStream = ServiceArchitecture.usesNoXStream();
+
+    @ArchTest
+    static final ArchRule readsAndWritesWithJackson3Only = ServiceArchitecture.usesJackson3Only();
 }

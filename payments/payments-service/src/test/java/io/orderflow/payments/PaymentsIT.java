@@ -9,7 +9,7 @@ import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +64,7 @@ class PaymentsIT {
     @Test
     void serializesMessagesEventsAndStateWithJacksonOnly() {
         assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer()))
-                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(JacksonSerializer.class));
+                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(Jackson3Serializer.class));
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class ServiceArchitecture {
                                                                            "javax.persistence..",
                                                                            "org.hibernate..",
                                                                            "com.fasterxml.jackson..",
+                                                                           "tools.jackson..",
                                                                            "io.orderflow.platform.."))
                           .allowEmptyShould(false);
     }
@@ -83,5 +84,17 @@ public final class ServiceArchitecture {
                                                                 .or(simpleNameStartingWith("KafkaEventPublisher"))
                                                                 .or(simpleNameStartingWith("StreamableKafkaMessageSource"))
                                                                 .or(simpleNameStartingWith("SubscribableKafkaMessageSource")));
+    }
+
+    /**
+     * @return the rule that everything is read and written with Jackson 3: nothing refers to Jackson 2's databind or
+     *         core, nor to Axon's Jackson 2 serializer (Jackson 2 stays on the class path only for the Kafka extension;
+     *         Jackson's annotations, {@code com.fasterxml.jackson.annotation}, are Jackson 3's too)
+     */
+    public static ArchRule usesJackson3Only() {
+        return noClasses().that().resideInAPackage("io.orderflow..")
+                          .should().dependOnClassesThat(resideInAnyPackage("com.fasterxml.jackson.databind..",
+                                                                           "com.fasterxml.jackson.core..",
+                                                                           "org.axonframework.serialization.json.."));
     }
 }

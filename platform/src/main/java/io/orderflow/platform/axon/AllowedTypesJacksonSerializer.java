@@ -1,11 +1,15 @@
 package io.orderflow.platform.axon;
 
+import io.orderflow.platform.kafka.KafkaTokenJson;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.slf4j.Logger;
+import tools.jackson.databind.DatabindContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
@@ -36,14 +40,21 @@ public class AllowedTypesJacksonSerializer extends Jackson3Serializer {
     /**
      * Reads what earlier versions wrote (Jackson 2 with Spring Boot's defaults: ISO dates, unknown properties
      * ignored) and writes the same form: Jackson 3's defaults already write dates as ISO strings and records by their
-     * components; an event read by an older consumer may carry fields it does not know.
+     * components; an event read by an older consumer may carry fields it does not know. Where one of Axon's types
+     * names a class inside its JSON ({@code @JsonTypeInfo}, e.g. a replay token's context), the same allow-list
+     * decides; Jackson 3's default validator would refuse them all, Jackson 2's allowed any. Kafka tracking tokens
+     * need {@link KafkaTokenJson}.
      */
     public static AllowedTypesJacksonSerializer create(RevisionResolver revisionResolver, ClassLoader classLoader) {
         return new AllowedTypesJacksonSerializer(Jackson3Serializer.builder()
                                                                    .revisionResolver(revisionResolver)
                                                                    .classLoader(classLoader)
                                                                    .converter(new ChainingConverter(classLoader))
-                                                                   .lenientDeserialization());
+                                                                   .lenientDeserialization()
+                                                                   .jsonMapperBuilderCustomizer(
+                                                                           mapper -> mapper.polymorphicTypeValidator(
+                                                                                                   new AllowedSubtypes())
+                                                                                           .addModule(KafkaTokenJson.module())));
     }
 
     /** @return whether a serialized message may name this class */
@@ -59,5 +70,13 @@ public class AllowedTypesJacksonSerializer extends Jackson3Serializer {
             return UnknownSerializedType.class;
         }
         return super.classForType(type);
+    }
+
+    private static final class AllowedSubtypes extends PolymorphicTypeValidator.Base {
+
+        @Override
+        public Validity validateSubClassName(DatabindContext context, JavaType baseType, String subClassName) {
+            return allowed(subClassName) ? Validity.ALLOWED : Validity.DENIED;
+        }
     }
 }

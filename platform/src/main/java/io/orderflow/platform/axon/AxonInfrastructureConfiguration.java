@@ -18,7 +18,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -29,8 +32,16 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Axon on the service's own PostgreSQL database through JDBC: event store, tokens, sagas and dead letters in
  * tables created by Flyway (see {@code db/platform}), and a command gateway that retries transient failures.
+ * <p>
+ * Placed after Spring Boot's data source and transaction manager and before Axon's and db-scheduler's
+ * configurations, so that those come after them too. Axon 4.13 and db-scheduler 16 name Spring Boot 3's classes
+ * for that order, which Boot 4 moved: left to themselves they are evaluated before the data source exists, and Axon
+ * then runs without its JDBC stores, its Spring transaction manager (it falls back to none) and db-scheduler's
+ * deadline manager. The {@code after}/{@code before} below can go once both name Boot 4's classes.
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+                   before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class, TransactionAutoConfiguration.class},
+                   beforeName = "com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration")
 @EnableConfigurationProperties({CommandRetryProperties.class, TokenStoreProperties.class})
 public class AxonInfrastructureConfiguration {
 

@@ -26,7 +26,8 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.serialization.json.JacksonSerializer;
+import io.orderflow.platform.axon.AllowedTypesJacksonSerializer;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class TopicPublishingIT {
 
     private final KafkaMessageConverter<String, byte[]> converter = DefaultKafkaMessageConverter
             .builder()
-            .serializer(JacksonSerializer.defaultSerializer())
+            .serializer(AllowedTypesJacksonSerializer.create(
+                    new AnnotationRevisionResolver(), AllowedTypesJacksonSerializer.class.getClassLoader()))
             .build();
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher =
             AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(200).build();

@@ -4,7 +4,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
+import io.orderflow.platform.axon.AllowedTypesJacksonSerializer;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ final class FulfillmentCommands implements AutoCloseable {
     FulfillmentCommands() {
         // false: no configurer modules from the class path (the Axon Server connector would take over the buses)
         axon = DefaultConfigurer.defaultConfiguration(false)
-                                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
+                                .configureSerializer(c -> AllowedTypesJacksonSerializer.create(
+                    new AnnotationRevisionResolver(), AllowedTypesJacksonSerializer.class.getClassLoader()))
                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                                 .configureAggregate(StockItem.class)
                                 .configureAggregate(Reservation.class)

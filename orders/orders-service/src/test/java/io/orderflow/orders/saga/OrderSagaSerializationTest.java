@@ -9,7 +9,8 @@ import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
+import io.orderflow.platform.axon.AllowedTypesJacksonSerializer;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +33,11 @@ import static io.orderflow.orders.saga.OrderSagaTest.SHIPMENT_CANCELLED;
 import static io.orderflow.orders.saga.OrderSagaTest.VOID_PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The saga store keeps the saga as JSON written by Axon's Jackson serializer. */
+/** The saga store keeps the saga as JSON written by the services' serializer (Axon's Jackson 3 serializer). */
 class OrderSagaSerializationTest {
 
-    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final AllowedTypesJacksonSerializer serializer = AllowedTypesJacksonSerializer.create(
+                    new AnnotationRevisionResolver(), AllowedTypesJacksonSerializer.class.getClassLoader());
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingCommandBus commandBus = new RecordingCommandBus();
     private final CommandGateway commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
