@@ -16,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 class UpgradeSystemIT {
 
     private static final String DATA_SET = "/upgrade/data-488b700.tar.xz";
+    private static final String EVENTS = "io.orderflow.orders.api.";
     private static final Duration OUTCOME = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,8 +82,10 @@ class UpgradeSystemIT {
             for (JsonNode order : orders) {
                 JsonNode now = http.get(url(Service.ORDERS, "/orders/" + order.path("orderId").asString())).json();
                 JsonNode expected = order.path("expectedAfterUpgrade");
-                assertThat(now.path("status").asString()).as(order.toString()).isEqualTo(expected.path("status").asString());
-                assertThat(now.path("reason").asString(null)).as(order.toString()).isEqualTo(expected.path("reason").asString(null));
+                assertThat(now.path("status").asString()).as(order.toString())
+                                                         .isEqualTo(expected.path("status").asString());
+                assertThat(now.path("reason").asString(null)).as(order.toString())
+                                                             .isEqualTo(expected.path("reason").asString(null));
                 assertThat(now.path("customerId").asString()).isEqualTo(order.path("customerId").asString());
                 assertThat(now.path("total").decimalValue()).isEqualByComparingTo(order.path("total").decimalValue());
             }
@@ -96,8 +100,9 @@ class UpgradeSystemIT {
             expected.path("accounts").properties().forEach(account -> {
                 JsonNode now = http.get(url(Service.PAYMENTS, "/accounts/" + account.getKey())).json();
                 for (String figure : List.of("creditLimit", "available", "authorized", "captured")) {
+                    BigDecimal then = account.getValue().path(figure).decimalValue();
                     assertThat(now.path(figure).decimalValue()).as(account.getKey() + " " + figure)
-                                                             .isEqualByComparingTo(account.getValue().path(figure).decimalValue());
+                                                             .isEqualByComparingTo(then);
                 }
             });
             expected.path("stock").properties().forEach(sku -> {
@@ -132,25 +137,27 @@ class UpgradeSystemIT {
         String oldOrderId = completed.path("orderId").asString();
         JsonNode events = http.get(url(Service.ORDERS, "/ops/aggregates/" + oldOrderId + "/events")).json();
         assertThat(events.valueStream().map(e -> e.path("eventType").asString()).toList())
-                .startsWith("io.orderflow.orders.api.OrderPlacedEvent").contains("io.orderflow.orders.api.OrderCompletedEvent");
+                .startsWith(EVENTS + "OrderPlacedEvent").contains(EVENTS + "OrderCompletedEvent");
         assertThat(events.get(0).path("payload").path("customerId").asString())
                 .isEqualTo(completed.path("customerId").asString());
 
         // KEYBOARD-1's stock item loads from the snapshot the old version took, alice's account from its events
         Http.Response placed = http.post(url(Service.ORDERS, "/orders"), Map.of(
-                "customerId", "alice", "lines", List.of(Map.of("sku", "KEYBOARD-1", "quantity", 2, "unitPrice", 49.90))));
+                "customerId", "alice",
+                "lines", List.of(Map.of("sku", "KEYBOARD-1", "quantity", 2, "unitPrice", 49.90))));
         assertThat(placed.status()).isEqualTo(202);
         String orderId = placed.json().path("orderId").asString();
-        await().atMost(OUTCOME).untilAsserted(() -> assertThat(
-                http.get(url(Service.ORDERS, "/orders/" + orderId)).json().path("status").asString()).isEqualTo("COMPLETED"));
+        JsonNode before = manifest.path("expectedAfterUpgrade");
         await().atMost(OUTCOME).untilAsserted(() -> {
-            assertThat(http.get(url(Service.FULFILLMENT, "/inventory/KEYBOARD-1")).json().path("onHand").asInt())
-                    .isEqualTo(manifest.path("expectedAfterUpgrade").path("stock").path("KEYBOARD-1").path("onHand").asInt() - 2);
-            assertThat(http.get(url(Service.PAYMENTS, "/accounts/alice")).json().path("captured").decimalValue())
-                    .isEqualByComparingTo(manifest.path("expectedAfterUpgrade").path("accounts").path("alice")
-                                                  .path("captured").decimalValue().add(new java.math.BigDecimal("99.80")));
-            assertThat(http.get(url(Service.REPORTING, "/reports/orders/" + orderId)).json().path("status").asString())
+            assertThat(http.get(url(Service.ORDERS, "/orders/" + orderId)).json().path("status").asString())
                     .isEqualTo("COMPLETED");
+            assertThat(http.get(url(Service.FULFILLMENT, "/inventory/KEYBOARD-1")).json().path("onHand").asInt())
+                    .isEqualTo(before.path("stock").path("KEYBOARD-1").path("onHand").asInt() - 2);
+            assertThat(http.get(url(Service.PAYMENTS, "/accounts/alice")).json().path("captured").decimalValue())
+                    .isEqualByComparingTo(before.path("accounts").path("alice").path("captured").decimalValue()
+                                                .add(new BigDecimal("99.80")));
+            assertThat(http.get(url(Service.REPORTING, "/reports/orders/" + orderId)).json().path("status")
+                           .asString()).isEqualTo("COMPLETED");
         });
     }
 

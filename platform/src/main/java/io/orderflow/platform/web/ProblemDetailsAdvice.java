@@ -1,6 +1,6 @@
 package io.orderflow.platform.web;
 
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -67,8 +67,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (ex.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
                                   .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
             return badRequest("Invalid request: " + field + " has a value of the wrong type or format",
