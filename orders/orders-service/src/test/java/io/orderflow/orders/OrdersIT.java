@@ -138,7 +138,7 @@ class OrdersIT {
     }
 
     private TestRestTemplate anonymous() {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+        return new TestRestTemplate(new RestTemplateBuilder().baseUri(http.getRootUri()));
     }
 
     @Test

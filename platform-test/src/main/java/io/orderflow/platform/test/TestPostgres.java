@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +88,7 @@ public final class TestPostgres {
 
     @SuppressWarnings("resource")
     private static TestPostgres startContainer() {
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine")
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
                 .withUsername("postgres").withPassword(SUPERUSER_PASSWORD);
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "postgres-container-stop"));

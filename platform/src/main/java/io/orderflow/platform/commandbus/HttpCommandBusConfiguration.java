@@ -98,7 +98,7 @@ public class HttpCommandBusConfiguration {
         if (!properties.peers().containsKey(self)) {
             throw new IllegalStateException("orderflow.commandbus.peers must list this service (" + self + ")");
         }
-        return new StaticCommandRouter(self, properties.peers(), new AnnotationRoutingStrategy(),
+        return new StaticCommandRouter(self, properties.peers(), AnnotationRoutingStrategy.defaultStrategy(),
                                        RestClient.builder().requestFactory(commandBusRequestFactory)
                                                  .requestInterceptor(peerAuthentication.clientInterceptor()).build(),
                                        objectMapper);

@@ -114,7 +114,7 @@ public class DeadLetterOps {
         try {
             payload = objectMapper.valueToTree(event.getPayload());
         } catch (RuntimeException e) {
-            payload = objectMapper.getNodeFactory().textNode(String.valueOf(event.getPayload()));
+            payload = objectMapper.getNodeFactory().stringNode(String.valueOf(event.getPayload()));
         }
         return new Letter(id, group, sequence, index, event.getIdentifier(), event.getPayloadType().getName(),
                           aggregateId, aggregateSequence, event.getTimestamp(), TraceIds.traceId(event),

@@ -30,7 +30,7 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     @Override
     public @Nonnull <T> MessageHandlingMember<T> wrapHandler(@Nonnull MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class)
-                || original.annotationAttributes(EventSourcingHandler.class).isPresent()) {
+                || original.hasAnnotation(EventSourcingHandler.class)) {
             return original;
         }
         TransactionTemplate nested = new TransactionTemplate(transactionManager);

@@ -18,7 +18,7 @@ final class StoredJson {
         try {
             return objectMapper.readTree(bytes);
         } catch (Exception e) {
-            return objectMapper.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+            return objectMapper.getNodeFactory().stringNode(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 }

@@ -51,7 +51,7 @@ class StaticCommandRouterTest {
         peer.start();
         URI peerUri = URI.create("http://127.0.0.1:" + peer.getAddress().getPort());
         router = new StaticCommandRouter("self", Map.of("self", URI.create("http://127.0.0.1:1"), "shipping", peerUri),
-                                         new AnnotationRoutingStrategy(), RestClient.create(), new ObjectMapper());
+                                         AnnotationRoutingStrategy.defaultStrategy(), RestClient.create(), new ObjectMapper());
         router.updateMembership(100, new CommandNameFilter(Pay.class.getName()));
     }
 

@@ -2,7 +2,7 @@ package io.orderflow.fulfillment.command;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.TaskWithoutDataDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.orderflow.fulfillment.api.DispatchShipmentCommand;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public class AutoDispatcher {
 
     public static final String PROCESSING_GROUP = "auto-dispatch";
-    public static final TaskWithoutDataDescriptor TASK = new TaskWithoutDataDescriptor("auto-dispatch-shipment");
+    public static final TaskDescriptor<Void> TASK = TaskDescriptor.of("auto-dispatch-shipment");
 
     private static final Logger log = LoggerFactory.getLogger(AutoDispatcher.class);
 

@@ -364,7 +364,7 @@ class OrderSagaTest {
         @Test
         void withdrawsTheUnansweredReservationAndCancelsTheOrderForTimeout() {
             placed().whenTimeElapses(DEADLINE)
-                    .expectDeadlinesMet(ORDER_DEADLINE)
+                    .expectTriggeredDeadlines(ORDER_DEADLINE)
                     .expectDispatchedCommands(RELEASE_STOCK, new CancelOrderCommand(ORDER, OrderReason.TIMEOUT))
                     .expectScheduledDeadline(RESEND, ORDER_DEADLINE);
         }

@@ -1,5 +1,6 @@
 package io.orderflow.reporting.query;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -51,7 +52,7 @@ final class KafkaTopicEnds implements SourceEnds {
     public void close() {
         if (consumer != null) {
             try {
-                consumer.close(Duration.ofSeconds(1));
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
             } catch (RuntimeException ignored) {
                 // a broken consumer is replaced on the next read
             }
