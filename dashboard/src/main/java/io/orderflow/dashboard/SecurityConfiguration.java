@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -30,13 +30,18 @@ public class SecurityConfiguration {
                    .build();
     }
 
+    /**
+     * The operator, and nobody else. Deliberately not Spring's in-memory user manager: being a password service, it
+     * re-encodes the password with bcrypt on the first login, after which every HTTP Basic request pays a bcrypt
+     * check. The configured password is compared as it is; form logins then live in the session.
+     */
     @Bean
     public UserDetailsService operators(OperatorProperties operator) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        if (operator.configured()) {
-            users.createUser(User.withUsername(operator.user()).password("{noop}" + operator.password())
-                                 .roles("OPERATOR").build());
-        }
-        return users;
+        return name -> {
+            if (!operator.configured() || !operator.user().equals(name)) {
+                throw new UsernameNotFoundException("Unknown user");
+            }
+            return User.withUsername(operator.user()).password("{noop}" + operator.password()).roles("OPERATOR").build();
+        };
     }
 }

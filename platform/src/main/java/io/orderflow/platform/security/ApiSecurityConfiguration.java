@@ -10,11 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -63,17 +60,14 @@ public class ApiSecurityConfiguration {
                    .build();
     }
 
-    /** The operator's HTTP Basic credential; the only user this service knows itself (customers come with tokens). */
+    /**
+     * The operator's HTTP Basic credential; the only user this service knows itself (customers come with tokens).
+     * Being an {@code AuthenticationProvider} bean, it is what HTTP Basic authenticates with, and Boot configures no
+     * user store beside it.
+     */
     @Bean
-    public UserDetailsService operatorUserDetailsService(OperatorProperties operator) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        if (operator.configured()) {
-            users.createUser(User.withUsername(operator.user())
-                                 .password("{noop}" + operator.password())
-                                 .roles(Caller.OPERATOR)
-                                 .build());
-        }
-        return users;
+    public OperatorAuthenticationProvider operatorAuthenticationProvider(OperatorProperties operator) {
+        return new OperatorAuthenticationProvider(operator);
     }
 
     private static JwtAuthenticationConverter rolesClaim() {
