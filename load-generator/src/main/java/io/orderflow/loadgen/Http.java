@@ -22,6 +22,8 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String AUTHORIZATION = OperatorCredential.fromEnvironment().authorization();
+    /** What the report says of the credential every request carries. */
+    static final String CREDENTIAL = "the operator's HTTP Basic credential (checked without a password hash)";
 
     private final HttpClient client = HttpClient.newBuilder()
                                                 .version(HttpClient.Version.HTTP_1_1)

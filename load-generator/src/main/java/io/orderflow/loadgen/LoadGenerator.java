@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class LoadGenerator {
 
+    private static final String GENERATOR = "generator";
+    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(10);
+
     private LoadGenerator() {
     }
 
@@ -103,7 +106,7 @@ public final class LoadGenerator {
                     groups.put(s.id(), () -> mine(started, s.id() + "-service.jar"));
                 }
             }
-            groups.put("generator", () -> List.of(ProcessHandle.current()));
+            groups.put(GENERATOR, () -> List.of(ProcessHandle.current()));
             run(options, urls, new Database(pgAdmin), kafka, new ProcessStats(groups), out);
         } finally {
             if (stack != null) {
@@ -138,6 +141,7 @@ public final class LoadGenerator {
         settings.put("cancelDelayMs", options.cancelDelay().toMillis());
         settings.put("attached", options.attach());
         settings.put("serviceEnv", options.serviceEnv());
+        settings.put("credential", Http.CREDENTIAL);
         report.run.put("settings", settings);
 
         if (options.pgLimitSeconds() > 0) {
@@ -154,14 +158,17 @@ public final class LoadGenerator {
         driver.setUp();
 
         Database.Counters idleFrom = db.counters();
-        long idleStart = System.nanoTime();
-        Thread.sleep(5000);
+        ProcessStats.Sample idleCpuFrom = processes.sample();
+        Thread.sleep(IDLE.toMillis());
         Database.Counters idleTo = db.counters();
+        ProcessStats.Sample idleCpuTo = processes.sample();
         double idleCommitsPerSecond = (idleTo.totalCommits() - idleFrom.totalCommits())
-                                      / ((System.nanoTime() - idleStart) / 1e9);
+                                      / idleCpuFrom.secondsTo(idleCpuTo);
+        Map<String, Double> idleCores = ProcessStats.cores(idleCpuFrom, idleCpuTo);
         report.run.put("idleCommitsPerSecond", StepResult.round(idleCommitsPerSecond));
-        System.out.printf("Idle system: %.1f commits/s (polling, heartbeats); subtracted from the costs per order%n",
-                          idleCommitsPerSecond);
+        report.run.put("idleCpuCores", idleCores);
+        System.out.printf("Idle system: %.1f commits/s (polling, heartbeats), CPU cores %s; both subtracted from the"
+                          + " costs per order%n", idleCommitsPerSecond, idleCores);
 
         long runStartMicros = driver.nowMicros();
         try (KafkaOffsets offsets = new KafkaOffsets(kafkaBootstrap)) {
@@ -172,6 +179,7 @@ public final class LoadGenerator {
                 System.out.println("Step " + (step + 1) + "/" + options.steps() + ": " + load + " for "
                                    + options.duration().toSeconds() + " s ...");
                 Database.Counters before = db.counters();
+                ProcessStats.Sample cpuBefore = processes.sample();
                 Map<String, Long> offsetsBefore = offsets.endOffsets();
                 long stepStartNanos = System.nanoTime();
                 long windowFromNanos = stepStartNanos + options.warmup().toNanos();
@@ -208,6 +216,7 @@ public final class LoadGenerator {
                 double drain = driver.collectOutcomes(records, Math.min(stepEndNanos, stepStartNanos + durationNanos));
                 Thread.sleep(2000); // statistics reach pg_stat_database about a second late
                 Database.Counters after = db.counters();
+                ProcessStats.Sample cpuAfter = processes.sample();
                 Map<String, Long> offsetsAfter = offsets.endOffsets();
                 double elapsed = (System.nanoTime() - stepStartNanos) / 1e9;
 
@@ -239,6 +248,7 @@ public final class LoadGenerator {
                 costs.put("kafkaMessagesPerOrder", StepResult.round(messages / (double) placed));
                 costs.put("kafkaMessagesPerOrderByTopic", perTopic);
                 costs.put("dbCommitsPerSecondDuringStep", StepResult.round(commits / elapsed));
+                cpuCosts(costs, cpuBefore, cpuAfter, idleCores, placed, result.completed);
                 report.steps.add(result);
                 System.out.printf("  %.1f completed/s, p99 %.0f ms, %d errors, drained in %.1f s%n",
                                   result.completedPerSecond, result.completedLatency.p99(), result.errors, drain);
@@ -248,6 +258,26 @@ public final class LoadGenerator {
         report.write(out);
         System.out.println();
         System.out.println("Wrote " + out.resolve("result.json") + ", latency-over-time.png, throughput-curve.png");
+    }
+
+    /**
+     * CPU-ms per order of each process over the step and its drain, the idle stack's share subtracted, and of the
+     * system's processes together (the generator apart) per order placed and per order completed.
+     */
+    private static void cpuCosts(Map<String, Object> costs, ProcessStats.Sample from, ProcessStats.Sample to,
+                                 Map<String, Double> idleCores, int placed, int completed) {
+        Map<String, Object> perProcess = new LinkedHashMap<>();
+        double system = 0;
+        for (var entry : ProcessStats.cores(from, to).entrySet()) {
+            double ms = (entry.getValue() - idleCores.getOrDefault(entry.getKey(), 0.0)) * from.secondsTo(to) * 1000;
+            perProcess.put(entry.getKey(), StepResult.round(ms / placed));
+            if (!entry.getKey().equals(GENERATOR)) {
+                system += ms;
+            }
+        }
+        costs.put("cpuMsPerOrder", StepResult.round(system / placed));
+        costs.put("cpuMsPerCompletedOrder", StepResult.round(system / Math.max(1, completed)));
+        costs.put("cpuMsPerOrderByProcess", perProcess);
     }
 
     /**

@@ -25,6 +25,10 @@ final class ProcessStats {
     }
 
     record Sample(long nanos, Map<String, Double> cpuSeconds, Map<String, Long> rssBytes) {
+
+        double secondsTo(Sample later) {
+            return (later.nanos - nanos) / 1e9;
+        }
     }
 
     record Usage(String name, double cpuCores, double rssMbMax) {
@@ -54,6 +58,16 @@ final class ProcessStats {
             rss.put(group.getKey(), bytes);
         }
         return new Sample(System.nanoTime(), cpu, rss);
+    }
+
+    /** @return average cores each group used between two samples */
+    static Map<String, Double> cores(Sample from, Sample to) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        for (String name : to.cpuSeconds().keySet()) {
+            double used = to.cpuSeconds().get(name) - from.cpuSeconds().getOrDefault(name, 0.0);
+            cores.put(name, Math.round(used / from.secondsTo(to) * 1000) / 1000.0);
+        }
+        return cores;
     }
 
     /** @return average cores used between two samples, and the largest resident memory in the samples between */

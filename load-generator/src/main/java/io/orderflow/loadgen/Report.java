@@ -24,20 +24,23 @@ final class Report {
 
     void print(PrintStream out) {
         out.println();
-        out.printf("%-10s %8s %9s %9s %7s %7s %7s %7s %6s %6s %7s %6s %7s%n", "load", "placed/s", "complete/s",
-                   "outcome/s", "p50ms", "p90ms", "p99ms", "maxms", "errors", "drain", "tx/ord", "kafka", "ratio");
+        out.printf("%-10s %8s %9s %9s %7s %7s %7s %7s %6s %6s %7s %6s %7s %7s%n", "load", "placed/s", "complete/s",
+                   "outcome/s", "p50ms", "p90ms", "p99ms", "maxms", "errors", "drain", "tx/ord", "kafka", "cpu-ms",
+                   "ratio");
         double limit = pgCommitsPerSecond();
         for (StepResult s : steps) {
             Object tx = s.costs.getOrDefault("dbCommitsPerOrder", Double.NaN);
             Object msgs = s.costs.getOrDefault("kafkaMessagesPerOrder", Double.NaN);
-            out.printf("%-10s %8.1f %9.1f %9.1f %7.0f %7.0f %7.0f %7.0f %6d %5.1fs %7.1f %6.1f %7.4f%n", s.load,
+            Object cpu = s.costs.getOrDefault("cpuMsPerOrder", Double.NaN);
+            out.printf("%-10s %8.1f %9.1f %9.1f %7.0f %7.0f %7.0f %7.0f %6d %5.1fs %7.1f %6.1f %7.1f %7.4f%n", s.load,
                        s.placedPerSecond, s.completedPerSecond, s.outcomesPerSecond, s.completedLatency.p50(),
                        s.completedLatency.p90(), s.completedLatency.p99(), s.completedLatency.max(), s.errors,
                        s.drainSeconds, ((Number) tx).doubleValue(), ((Number) msgs).doubleValue(),
-                       s.completedPerSecond / limit);
+                       ((Number) cpu).doubleValue(), s.completedPerSecond / limit);
         }
         out.println("(latency: POST /orders due → ORDER_COMPLETED event, completed orders sent in the measured window;"
-                    + " ratio: completed/s ÷ PostgreSQL commits/s)");
+                    + " tx, kafka, cpu-ms: database commits, Kafka messages, CPU-ms of the system's processes per order"
+                    + " placed, idle subtracted; ratio: completed/s ÷ PostgreSQL commits/s)");
         out.println();
         out.println("Per stage (orders sent in the window that passed the stage, p50 / p99 ms):");
         out.printf("%-10s", "load");

@@ -23,6 +23,8 @@ final class StepResult {
     final int placed;
     final int accepted;
     final int errors;
+    /** Orders of this step that completed, whenever they did. */
+    final int completed;
     final List<String> errorSamples = new ArrayList<>();
     final double placedPerSecond;
     final double completedPerSecond;
@@ -53,6 +55,7 @@ final class StepResult {
         int failed = 0;
         int inWindowPlaced = 0;
         int completedInWindow = 0;
+        int completedAll = 0;
         int outcomesInWindow = 0;
         List<Double> completed = new ArrayList<>();
         List<Double> all = new ArrayList<>();
@@ -97,6 +100,9 @@ final class StepResult {
                 continue;
             }
             boolean completedOrder = r.timeline.containsKey("ORDER_COMPLETED");
+            if (completedOrder) {
+                completedAll++;
+            }
             if (end >= windowFromMicros && end < windowToMicros) {
                 outcomesInWindow++;
                 if (completedOrder) {
@@ -117,6 +123,7 @@ final class StepResult {
         }
         this.accepted = ok;
         this.errors = failed;
+        this.completed = completedAll;
         this.placedPerSecond = inWindowPlaced / windowSeconds;
         this.completedPerSecond = completedInWindow / windowSeconds;
         this.outcomesPerSecond = outcomesInWindow / windowSeconds;

@@ -10,6 +10,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -45,6 +48,9 @@ import java.util.concurrent.ScheduledExecutorService;
 @EnableConfigurationProperties({CommandRetryProperties.class, TokenStoreProperties.class})
 public class AxonInfrastructureConfiguration {
 
+    /** Sagas running at once that stay in memory: at 100 orders/s, those of the last couple of minutes. */
+    static final int SAGAS_CACHED = 20_000;
+
     /**
      * The serializer of everything (general, messages, events — Axon's auto-configuration reuses it for all three):
      * Axon's Jackson 3 serializer with a mapper of its own (the REST layer's settings do not change what is stored),
@@ -59,6 +65,29 @@ public class AxonInfrastructureConfiguration {
     @Bean
     public SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema(new SagaSchema());
+    }
+
+    @Bean(destroyMethod = "close")
+    public AxonCaches axonCaches() {
+        return new AxonCaches();
+    }
+
+    /**
+     * Sagas in the {@code sagaentry} and {@code associationvalueentry} tables, behind caches of saga instances and of
+     * association lookups: each event a saga handles would otherwise read both tables before its update.
+     */
+    @Bean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, SagaSqlSchema sagaSqlSchema,
+                                       Serializer serializer, AxonCaches caches) {
+        return CachingSagaStore.builder()
+                               .delegateSagaStore(JdbcSagaStore.builder()
+                                                               .connectionProvider(connectionProvider)
+                                                               .sqlSchema(sagaSqlSchema)
+                                                               .serializer(serializer)
+                                                               .build())
+                               .sagaCache(caches.create("sagas", SAGAS_CACHED))
+                               .associationsCache(caches.create("saga-associations", SAGAS_CACHED * 4))
+                               .build();
     }
 
     /** Declared here so that no extension (Kafka's offers its own) can put tokens anywhere but this database. */

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,18 +56,35 @@ public final class PeerAuthentication {
         };
     }
 
-    /** @return a filter that authenticates a request carrying the secret as a peer (role {@value #ROLE}) */
+    /**
+     * @return a filter that authenticates a request carrying the secret as a peer (role {@value #ROLE}), on every
+     * dispatch of the request: the connector answers asynchronously, and Spring Security authorizes the async
+     * dispatch that writes the answer as well, without the context of the first dispatch (the chain is stateless). A
+     * filter that ran only once per request made that second check fail with 401 whenever the answer was not
+     * ready before the first dispatch ended, that is under load.
+     */
     public OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 if (accepts(request.getHeader(HEADER))) {
-                    var peer = UsernamePasswordAuthenticationToken.authenticated(
-                            "peer", null, AuthorityUtils.createAuthorityList("ROLE_" + ROLE));
-                    SecurityContextHolder.getContext().setAuthentication(peer);
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "peer", null, AuthorityUtils.createAuthorityList("ROLE_" + ROLE)));
+                    SecurityContextHolder.setContext(context);
                 }
                 chain.doFilter(request, response);
+            }
+
+            @Override
+            protected boolean shouldNotFilterAsyncDispatch() {
+                return false;
+            }
+
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
             }
         };
     }

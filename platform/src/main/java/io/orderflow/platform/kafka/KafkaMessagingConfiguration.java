@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -30,6 +31,9 @@ import java.util.Optional;
 @ConditionalOnKafkaMessaging
 @EnableConfigurationProperties(OrderflowKafkaProperties.class)
 public class KafkaMessagingConfiguration {
+
+    /** Events sent before the publisher waits for the broker's acknowledgements and stores its token once. */
+    static final int PUBLISHER_BATCH_SIZE = 100;
 
     @Bean
     public KafkaTopics kafkaTopics(KafkaProperties kafka, OrderflowKafkaProperties properties) {
@@ -83,7 +87,10 @@ public class KafkaMessagingConfiguration {
         processing.registerEventHandler(config -> publisher)
                   .assignHandlerInstancesMatching(group, handler -> handler == publisher)
                   .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
-                  .registerTrackingEventProcessor(group);
+                  .registerTrackingEventProcessor(group, config -> config.eventStore(),
+                                                  config -> TrackingEventProcessorConfiguration
+                                                          .forSingleThreadedProcessing()
+                                                          .andBatchSize(PUBLISHER_BATCH_SIZE));
         return publisher;
     }
 }

@@ -24,9 +24,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link DispatchCommandHandler} drive this item through its package-private methods.
  * <p>
  * A hot SKU collects one event per reservation and release, so it is rebuilt from snapshots (state serialized with
- * Jackson, hence the field visibility).
+ * Jackson, hence the field visibility) and kept in a cache between commands.
  */
-@Aggregate(snapshotTriggerDefinition = "stockItemSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "stockItemSnapshotTrigger", cache = "stockItemCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -3,6 +3,8 @@ package io.orderflow.fulfillment.config;
 import io.orderflow.fulfillment.command.AutoDispatcher;
 import io.orderflow.fulfillment.query.InventoryProjection;
 import io.orderflow.fulfillment.query.ShipmentProjection;
+import io.orderflow.platform.axon.AxonCaches;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -21,6 +23,12 @@ public class FulfillmentConfiguration {
     @Bean
     public SnapshotTriggerDefinition stockItemSnapshotTrigger(Snapshotter snapshotter, StockProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Every SKU stays in memory: each reservation, release and dispatch of an order loads its SKUs. */
+    @Bean
+    public Cache stockItemCache(AxonCaches caches) {
+        return caches.create("stock-items", 10_000);
     }
 
     /**

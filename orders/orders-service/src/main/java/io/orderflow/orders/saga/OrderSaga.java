@@ -443,6 +443,15 @@ public class OrderSaga {
         return SHIPMENT_ID_PREFIX + orderId;
     }
 
+    /** @return the failure's message and those of its causes: a dispatch failure's own message says little */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" ← ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
     /**
      * Sent asynchronously: the gateway retries transient failures; what is still unanswered when the deadline fires
      * is compensated or sent again. A failure is never the handler's: it would only roll back the state change.
@@ -451,7 +460,7 @@ public class OrderSaga {
         try {
             commands.send(command).whenComplete((result, failure) -> {
                 if (failure != null) {
-                    log.warn("{} failed: {}", command, failure.getMessage());
+                    log.warn("{} failed: {}", command, causes(failure));
                 }
             });
         } catch (RuntimeException e) {

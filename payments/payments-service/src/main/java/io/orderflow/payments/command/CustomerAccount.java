@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * undo: the account then exists without being opened, records the decline or the void, and ignores the late
  * authorization. Every command is idempotent per order.
  */
-@Aggregate
+@Aggregate(cache = "customerAccountCache")
 public class CustomerAccount {
 
     @AggregateIdentifier
