@@ -55,6 +55,7 @@ async function refreshOverview() {
         <dt>events stored</dt><dd>${ops.eventsAppended}</dd>
         <dt>processors</dt><dd>${ops.processorsRunning}/${ops.processors} running${ops.processorsInError ? ` <span class="pill down">${ops.processorsInError} in error</span>` : ''}</dd>
         <dt>dead letters</dt><dd class="${ops.deadLetters ? 'warn' : ''}">${ops.deadLetters}</dd>
+        ${refused(ops.requestsRefused)}
         <dt>checks</dt><dd>db ${esc(db || '–')} · kafka ${esc(kafka || '–')}</dd>
       </dl>`}</div>`);
     for (const [type, byEvent] of Object.entries(ops.aggregatesByLastEvent || {})) {
@@ -69,6 +70,13 @@ async function refreshOverview() {
   rows('#recent-events', recent.map((e) => `<tr><td>${time(e.timestamp)}</td><td>${esc(e.service)}</td><td>${esc(short(e.eventType))}</td>
       <td><a href="#" class="journey-link" data-order="${esc(e.payload?.orderId || e.aggregateId)}">${esc(e.payload?.orderId || e.aggregateId)}</a></td><td class="mono">${esc(e.traceId)}</td></tr>`));
   badge(deadLetters);
+}
+
+/** Requests the service refused to protect work it had accepted (e.g. new orders while the saga is behind). */
+function refused(byReason) {
+  const entries = Object.entries(byReason || {});
+  if (!entries.length) return '';
+  return `<dt>refused</dt><dd class="warn refused">${entries.map(([reason, n]) => `${n} ${esc(reason.toLowerCase().replaceAll('_', ' '))}`).join(' · ')}</dd>`;
 }
 
 function badge(count) { const b = $('#dead-letter-badge'); b.textContent = count; b.hidden = !count; }

@@ -195,6 +195,10 @@ final class Driver {
                 return null;
             }
             record.httpStatus = response.status();
+            if (response.status() == 503 && response.retryAfter()) {
+                record.refused = true;
+                return null;
+            }
             if (response.status() != 202) {
                 record.error = "POST /orders answered " + response.status() + ": " + abbreviate(response.body());
                 return null;

@@ -35,7 +35,8 @@ final class Http {
                                                 }))
                                                 .build();
 
-    record Response(int status, String body) {
+    /** @param retryAfter whether the answer carried {@code Retry-After} */
+    record Response(int status, String body, boolean retryAfter) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -70,7 +71,8 @@ final class Http {
 
     private CompletableFuture<Response> send(HttpRequest.Builder request) {
         return client.sendAsync(request.header("Authorization", AUTHORIZATION).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
-                     .thenApply(r -> new Response(r.statusCode(), r.body()));
+                     .thenApply(r -> new Response(r.statusCode(), r.body(),
+                                                  r.headers().firstValue("Retry-After").isPresent()));
     }
 
     private static Response join(CompletableFuture<Response> response) {

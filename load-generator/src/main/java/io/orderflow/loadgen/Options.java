@@ -43,6 +43,8 @@ record Options(boolean attach,
               --jfr                         record a JFR profile of each service it starts (written to --out)
             Load
               --rates R1,R2,...             open loop: fixed arrival rate per step, orders/s [100]
+              --overload R                  open loop, two steps: twice the sustainable rate R, then half of it
+                                            (same as --rates 2R,R/2); refused orders (503) are counted apart
               --clients N1,N2,...           closed loop instead: concurrent clients per step
               --duration D                  per step [60s]        --warmup D   not measured, start of each step [5s]
               --mix complete=0.85,out-of-stock=0.05,declined=0.05,cancelled=0.05   intended shares
@@ -81,7 +83,7 @@ record Options(boolean attach,
             throw new HelpRequested();
         }
         List<String> known = List.of("attach", "orders-url", "payments-url", "fulfillment-url", "reporting-url",
-                                     "pg-admin-url", "kafka", "rates", "clients", "duration", "warmup", "mix",
+                                     "pg-admin-url", "kafka", "rates", "overload", "clients", "duration", "warmup", "mix",
                                      "customers", "skus", "poll-interval", "drain-timeout", "cancel-delay",
                                      "pg-limit-seconds", "pg-limit-clients", "out", "jfr", "service-env", "data-dir",
                                      "jars");
@@ -91,7 +93,10 @@ record Options(boolean attach,
             }
         }
         List<Integer> clients = ints(one(values, "clients", ""));
-        List<Double> rates = clients.isEmpty() ? doubles(one(values, "rates", "100")) : List.of();
+        String overload = one(values, "overload", "");
+        List<Double> rates = !clients.isEmpty() ? List.of()
+                : !overload.isBlank() ? List.of(2 * Double.parseDouble(overload), Double.parseDouble(overload) / 2)
+                : doubles(one(values, "rates", "100"));
         Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
         for (String spec : values.getOrDefault("service-env", List.of())) {
             int colon = spec.indexOf(':');

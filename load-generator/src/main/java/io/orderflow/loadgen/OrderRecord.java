@@ -15,6 +15,8 @@ final class OrderRecord {
     volatile int httpStatus;
     volatile String orderId;
     volatile String error;
+    /** Refused by admission control (503 with Retry-After): not an error, and not placed. */
+    volatile boolean refused;
     volatile int cancelStatus;
     volatile String status;
     volatile String reason;
@@ -47,6 +49,9 @@ final class OrderRecord {
 
     /** @return the outcome as a label, e.g. {@code COMPLETED}, {@code REJECTED/OUT_OF_STOCK}, {@code ERROR} */
     String outcome() {
+        if (refused) {
+            return "REFUSED";
+        }
         if (error != null || !accepted()) {
             return "ERROR";
         }

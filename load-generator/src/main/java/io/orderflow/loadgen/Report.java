@@ -24,17 +24,17 @@ final class Report {
 
     void print(PrintStream out) {
         out.println();
-        out.printf("%-10s %8s %9s %9s %7s %7s %7s %7s %6s %6s %7s %6s %7s %7s%n", "load", "placed/s", "complete/s",
-                   "outcome/s", "p50ms", "p90ms", "p99ms", "maxms", "errors", "drain", "tx/ord", "kafka", "cpu-ms",
-                   "ratio");
+        out.printf("%-10s %8s %9s %9s %7s %7s %7s %7s %6s %7s %6s %7s %6s %7s %7s%n", "load", "placed/s", "complete/s",
+                   "outcome/s", "p50ms", "p90ms", "p99ms", "maxms", "errors", "refused", "drain", "tx/ord", "kafka",
+                   "cpu-ms", "ratio");
         double limit = pgCommitsPerSecond();
         for (StepResult s : steps) {
             Object tx = s.costs.getOrDefault("dbCommitsPerOrder", Double.NaN);
             Object msgs = s.costs.getOrDefault("kafkaMessagesPerOrder", Double.NaN);
             Object cpu = s.costs.getOrDefault("cpuMsPerOrder", Double.NaN);
-            out.printf("%-10s %8.1f %9.1f %9.1f %7.0f %7.0f %7.0f %7.0f %6d %5.1fs %7.1f %6.1f %7.1f %7.4f%n", s.load,
-                       s.placedPerSecond, s.completedPerSecond, s.outcomesPerSecond, s.completedLatency.p50(),
-                       s.completedLatency.p90(), s.completedLatency.p99(), s.completedLatency.max(), s.errors,
+            out.printf("%-10s %8.1f %9.1f %9.1f %7.0f %7.0f %7.0f %7.0f %6d %7d %5.1fs %7.1f %6.1f %7.1f %7.4f%n",
+                       s.load, s.placedPerSecond, s.completedPerSecond, s.outcomesPerSecond, s.completedLatency.p50(),
+                       s.completedLatency.p90(), s.completedLatency.p99(), s.completedLatency.max(), s.errors, s.refused,
                        s.drainSeconds, ((Number) tx).doubleValue(), ((Number) msgs).doubleValue(),
                        ((Number) cpu).doubleValue(), s.completedPerSecond / limit);
         }

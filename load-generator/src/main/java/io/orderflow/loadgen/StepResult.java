@@ -23,6 +23,8 @@ final class StepResult {
     final int placed;
     final int accepted;
     final int errors;
+    /** Orders the system refused (503 with Retry-After) instead of accepting them. */
+    final int refused;
     /** Orders of this step that completed, whenever they did. */
     final int completed;
     final List<String> errorSamples = new ArrayList<>();
@@ -53,6 +55,7 @@ final class StepResult {
         this.placed = records.size();
         int ok = 0;
         int failed = 0;
+        int refusedCount = 0;
         int inWindowPlaced = 0;
         int completedInWindow = 0;
         int completedAll = 0;
@@ -71,6 +74,10 @@ final class StepResult {
             mix.get(r.kind.option()).merge(r.outcome(), 1, Integer::sum);
             if (r.accepted()) {
                 ok++;
+            }
+            if (r.refused) {
+                refusedCount++;
+                continue;
             }
             if (r.error != null || !r.accepted()) {
                 failed++;
@@ -123,6 +130,7 @@ final class StepResult {
         }
         this.accepted = ok;
         this.errors = failed;
+        this.refused = refusedCount;
         this.completed = completedAll;
         this.placedPerSecond = inWindowPlaced / windowSeconds;
         this.completedPerSecond = completedInWindow / windowSeconds;
@@ -141,6 +149,7 @@ final class StepResult {
         m.put("ordersPlaced", placed);
         m.put("ordersAccepted", accepted);
         m.put("errors", errors);
+        m.put("refused", refused);
         m.put("errorSamples", errorSamples);
         m.put("placedPerSecond", round(placedPerSecond));
         m.put("completedPerSecond", round(completedPerSecond));

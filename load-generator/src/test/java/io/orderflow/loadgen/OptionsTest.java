@@ -32,6 +32,13 @@ class OptionsTest {
     }
 
     @Test
+    void overloadOffersTwiceTheRateThenHalfOfIt() {
+        Options o = Options.parse("--overload", "40");
+        assertThat(o.closedLoop()).isFalse();
+        assertThat(o.rates()).containsExactly(80.0, 20.0);
+    }
+
+    @Test
     void normalisesTheMix() {
         Options o = Options.parse("--mix", "complete=2,declined=1,cancelled=1");
         assertThat(o.mix().get(OrderKind.COMPLETE)).isEqualTo(0.5);

@@ -63,6 +63,7 @@ public class OpsController {
         overview.put("checks", checks);
         overview.put("commandsHandled", stats.commandsHandled());
         overview.put("commandsFailed", stats.commandsFailed());
+        overview.put("requestsRefused", stats.requestsRefused());
         overview.put("eventsHandled", stats.eventsHandled());
         overview.put("eventsAppended", events.head() + 1);
         overview.put("processors", all.size());

@@ -1,14 +1,15 @@
 package io.orderflow.platform.ops;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What this node handled since it started: commands, and per event processor the events it handled and the
- * timestamp of the newest one (how far behind a processor is in time). Counters only; the dashboard turns them
- * into rates.
+ * What this node handled since it started: commands, per event processor the events it handled and the
+ * timestamp of the newest one (how far behind a processor is in time), and the requests it refused. Counters only;
+ * the dashboard turns them into rates.
  */
 public class OpsStats {
 
@@ -16,6 +17,12 @@ public class OpsStats {
     private final AtomicLong commandsFailed = new AtomicLong();
     private final Map<String, AtomicLong> eventsHandled = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastEventTimestamp = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> requestsRefused = new ConcurrentHashMap<>();
+    private final Map<String, Handled> lastHandled = new ConcurrentHashMap<>();
+
+    /** When this node handled a processor's latest event, and that event's timestamp. */
+    private record Handled(long atNanos, long delayMillis) {
+    }
 
     void commandHandled(boolean failed) {
         commandsHandled.incrementAndGet();
@@ -24,11 +31,37 @@ public class OpsStats {
         }
     }
 
-    void eventHandled(String processor, Instant eventTimestamp) {
+    public void eventHandled(String processor, Instant eventTimestamp) {
         eventsHandled.computeIfAbsent(processor, p -> new AtomicLong()).incrementAndGet();
         if (eventTimestamp != null) {
             lastEventTimestamp.merge(processor, eventTimestamp, (a, b) -> a.isAfter(b) ? a : b);
+            lastHandled.put(processor, new Handled(System.nanoTime(),
+                                                   Math.max(0, System.currentTimeMillis() - eventTimestamp.toEpochMilli())));
         }
+    }
+
+    /** A client's request was refused to protect work already accepted (see {@code ServiceBusyException}). */
+    public void requestRefused(String reason) {
+        requestsRefused.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** @return requests refused since start, by reason */
+    public Map<String, Long> requestsRefused() {
+        Map<String, Long> refused = new java.util.TreeMap<>();
+        requestsRefused.forEach((reason, count) -> refused.put(reason, count.get()));
+        return refused;
+    }
+
+    /**
+     * How far behind a processor is, in time: how old its latest event was when it handled it, provided it handled
+     * one within {@code recent}; zero otherwise (a processor that has nothing to do is not behind).
+     */
+    public Duration delay(String processor, Duration recent) {
+        Handled handled = lastHandled.get(processor);
+        if (handled == null || System.nanoTime() - handled.atNanos() > recent.toNanos()) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(handled.delayMillis());
     }
 
     public long commandsHandled() {

@@ -124,6 +124,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                              .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
     }
 
+    @ExceptionHandler(ServiceBusyException.class)
+    public ResponseEntity<Object> handleServiceBusy(ServiceBusyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setProperty("code", ex.code());
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                             .body(problem);
+    }
+
     private static ResponseEntity<Object> badRequest(String detail, Map<String, String> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Bad Request");

@@ -11,7 +11,10 @@ import java.time.Duration;
  * @param deadline       how long an order may take to be dispatched; when it passes first, the order is cancelled
  * @param resendInterval how often, once the order deadline passed or the outcome is settled, the commands still
  *                       unanswered are sent again, so a participant that was down gets them when it is back
+ * @param admissionLag   how far behind the saga may be before new orders are refused (503, see
+ *                       {@code OrderAdmission}); well below the deadline, so an accepted order can still make it
  */
 @ConfigurationProperties("orderflow.orders")
-public record OrderSagaProperties(@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration resendInterval) {
+public record OrderSagaProperties(@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration resendInterval,
+                                  @DefaultValue("3s") Duration admissionLag) {
 }

@@ -44,15 +44,18 @@ public class OrderController {
 
     private final CommandGateway commands;
     private final OrderQueries queries;
+    private final OrderAdmission admission;
 
-    public OrderController(CommandGateway commands, OrderQueries queries) {
+    public OrderController(CommandGateway commands, OrderQueries queries, OrderAdmission admission) {
         this.commands = commands;
         this.queries = queries;
+        this.admission = admission;
     }
 
     /**
      * With an idempotency key the order id is derived from the customer and the key, so a retried request lands on
-     * the order it created the first time, and the aggregate tells a retry from a reuse for another order.
+     * the order it created the first time, and the aggregate tells a retry from a reuse for another order. While
+     * the saga is behind, a new order is refused with 503 and {@code Retry-After} ({@link OrderAdmission}).
      */
     @PostMapping("/orders")
     public ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request,
@@ -61,6 +64,7 @@ public class OrderController {
         if (key != null && !key.matches(Ids.PATTERN)) {
             throw new InvalidIdempotencyKeyException();
         }
+        admission.admit();
         String orderId = key == null
                 ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((request.customerId() + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
