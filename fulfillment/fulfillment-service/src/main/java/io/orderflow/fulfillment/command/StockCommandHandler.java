@@ -6,6 +6,7 @@ import io.orderflow.fulfillment.api.ReserveStockCommand;
 import io.orderflow.fulfillment.api.StockLine;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -80,14 +81,17 @@ public class StockCommandHandler {
     }
 
     /**
-     * Loads a stock item if stock for the SKU was ever received. Looking up an unknown SKU is an ordinary outcome
-     * here, so it is created blank (and never stored) rather than loaded and caught.
+     * Loads a stock item if stock for the SKU was ever received. Not created blank to look at it: the stock items'
+     * repository caches what a unit of work touched under its id, and a blank item has none.
      */
-    private Optional<Aggregate<StockItem>> existing(String sku) throws Exception {
+    private Optional<Aggregate<StockItem>> existing(String sku) {
         if (!StockItem.isSku(sku)) {
             return Optional.empty();
         }
-        Aggregate<StockItem> item = stockItems.loadOrCreate(sku, StockItem::new);
-        return item.invoke(StockItem::isReceived) ? Optional.of(item) : Optional.empty();
+        try {
+            return Optional.of(stockItems.load(sku));
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        }
     }
 }

@@ -57,11 +57,6 @@ public class StockItem {
         return candidate != null && !candidate.isBlank() && candidate.indexOf(StreamIds.SEPARATOR) < 0;
     }
 
-    /** @return whether stock was ever received for this SKU; a stock item created just to look is not */
-    boolean isReceived() {
-        return sku != null;
-    }
-
     long available() {
         return Math.max(0, onHand - reservedInTotal());
     }
