@@ -35,6 +35,8 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
         Options options;
         try {
             options = Options.parse(args);
@@ -47,20 +49,6 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        benchmark(options);
-    }
-
-    /**
-     * Runs the benchmark the arguments describe (those of the command line), as {@link #main} does, and returns
-     * what it wrote to {@code result.json}.
-     */
-    public static Map<String, Object> benchmark(String... args) throws Exception {
-        return benchmark(Options.parse(args));
-    }
-
-    private static Map<String, Object> benchmark(Options options) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out);
         Stack stack = null;
@@ -119,7 +107,7 @@ public final class LoadGenerator {
                 }
             }
             groups.put(GENERATOR, () -> List.of(ProcessHandle.current()));
-            return run(options, urls, new Database(pgAdmin), kafka, new ProcessStats(groups), out);
+            run(options, urls, new Database(pgAdmin), kafka, new ProcessStats(groups), out);
         } finally {
             if (stack != null) {
                 System.out.println("Stopping the stack ...");
@@ -132,8 +120,8 @@ public final class LoadGenerator {
         }
     }
 
-    private static Map<String, Object> run(Options options, Driver.Urls urls, Database db, String kafkaBootstrap,
-                                           ProcessStats processes, Path out) throws Exception {
+    private static void run(Options options, Driver.Urls urls, Database db, String kafkaBootstrap,
+                            ProcessStats processes, Path out) throws Exception {
         Report report = new Report();
         report.closedLoop = options.closedLoop();
         report.completeShare = options.mix().get(OrderKind.COMPLETE);
@@ -270,7 +258,6 @@ public final class LoadGenerator {
         report.write(out);
         System.out.println();
         System.out.println("Wrote " + out.resolve("result.json") + ", latency-over-time.png, throughput-curve.png");
-        return report.toMap();
     }
 
     /**

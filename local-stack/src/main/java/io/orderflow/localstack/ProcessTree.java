@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Ends a process together with everything it started, politely first when asked to. */
-final class ProcessTree {
+public final class ProcessTree {
 
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
@@ -19,7 +19,7 @@ final class ProcessTree {
      *
      * @return true if it ended within the grace period
      */
-    static boolean stop(ProcessHandle process, Duration grace) {
+    public static boolean stop(ProcessHandle process, Duration grace) {
         if (!process.isAlive()) {
             return true;
         }
