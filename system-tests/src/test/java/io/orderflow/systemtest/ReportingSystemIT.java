@@ -358,9 +358,15 @@ class ReportingSystemIT {
         }
     }
 
+    /** Places the order as a well-behaved client does: refused for now (503, Retry-After), it asks again later. */
     private String place(Map<String, Object> request) {
-        Http.Response response = http.post(orders + "/orders", Map.of("customerId", request.get("customerId"),
-                                                                      "lines", request.get("lines")));
+        Map<String, Object> body = Map.of("customerId", request.get("customerId"), "lines", request.get("lines"));
+        String key = java.util.UUID.randomUUID().toString();
+        Http.Response response = http.post(orders + "/orders", body, key);
+        for (int retry = 0; response.status() == 503 && retry < 60; retry++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            response = http.post(orders + "/orders", body, key);
+        }
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         String orderId = response.json().path("orderId").asString();
         if ((Boolean) request.get("cancel")) {

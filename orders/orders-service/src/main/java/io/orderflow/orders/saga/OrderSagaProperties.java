@@ -16,5 +16,5 @@ import java.time.Duration;
  */
 @ConfigurationProperties("orderflow.orders")
 public record OrderSagaProperties(@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration resendInterval,
-                                  @DefaultValue("2s") Duration admissionLag) {
+                                  @DefaultValue("5s") Duration admissionLag) {
 }
