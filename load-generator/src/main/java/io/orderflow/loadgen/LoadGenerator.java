@@ -166,9 +166,11 @@ public final class LoadGenerator {
                                       / idleCpuFrom.secondsTo(idleCpuTo);
         Map<String, Double> idleCores = ProcessStats.cores(idleCpuFrom, idleCpuTo);
         report.run.put("idleCommitsPerSecond", StepResult.round(idleCommitsPerSecond));
-        report.run.put("idleCpuCores", idleCores);
+        Map<String, Double> idleCoresRounded = new LinkedHashMap<>();
+        idleCores.forEach((name, cores) -> idleCoresRounded.put(name, Math.round(cores * 1000) / 1000.0));
+        report.run.put("idleCpuCores", idleCoresRounded);
         System.out.printf("Idle system: %.1f commits/s (polling, heartbeats), CPU cores %s; both subtracted from the"
-                          + " costs per order%n", idleCommitsPerSecond, idleCores);
+                          + " costs per order%n", idleCommitsPerSecond, idleCoresRounded);
 
         long runStartMicros = driver.nowMicros();
         try (KafkaOffsets offsets = new KafkaOffsets(kafkaBootstrap)) {

@@ -60,12 +60,12 @@ final class ProcessStats {
         return new Sample(System.nanoTime(), cpu, rss);
     }
 
-    /** @return average cores each group used between two samples */
+    /** @return average cores each group used between two samples (unrounded: costs are computed from them) */
     static Map<String, Double> cores(Sample from, Sample to) {
         Map<String, Double> cores = new LinkedHashMap<>();
         for (String name : to.cpuSeconds().keySet()) {
             double used = to.cpuSeconds().get(name) - from.cpuSeconds().getOrDefault(name, 0.0);
-            cores.put(name, Math.round(used / from.secondsTo(to) * 1000) / 1000.0);
+            cores.put(name, used / from.secondsTo(to));
         }
         return cores;
     }
@@ -73,15 +73,13 @@ final class ProcessStats {
     /** @return average cores used between two samples, and the largest resident memory in the samples between */
     static List<Usage> usage(Sample from, Sample to, List<Sample> between) {
         List<Usage> usage = new ArrayList<>();
-        double seconds = (to.nanos() - from.nanos()) / 1e9;
-        for (String name : to.cpuSeconds().keySet()) {
-            double cpu = (to.cpuSeconds().get(name) - from.cpuSeconds().getOrDefault(name, 0.0)) / seconds;
-            long rss = 0;
+        for (var cores : cores(from, to).entrySet()) {
+            String name = cores.getKey();
+            long rss = to.rssBytes().get(name);
             for (Sample s : between) {
                 rss = Math.max(rss, s.rssBytes().getOrDefault(name, 0L));
             }
-            rss = Math.max(rss, to.rssBytes().get(name));
-            usage.add(new Usage(name, Math.round(cpu * 100) / 100.0, Math.round(rss / 1048576.0)));
+            usage.add(new Usage(name, Math.round(cores.getValue() * 100) / 100.0, Math.round(rss / 1048576.0)));
         }
         return usage;
     }

@@ -1,5 +1,6 @@
 package io.orderflow.platform.commandbus;
 
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -63,6 +64,21 @@ class PeerAuthenticationTest {
         MockHttpServletRequest peer = new MockHttpServletRequest("POST", "/spring-command-bus-connector/command");
         peer.addHeader(PeerAuthentication.HEADER, "s3cret");
         peers.filter().doFilter(peer, new MockHttpServletResponse(), new MockFilterChain());
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
+                .extracting(Object::toString).containsExactly("ROLE_PEER");
+    }
+
+    /** The connector answers asynchronously; the dispatch that writes the answer is authorized again. */
+    @Test
+    void authenticatesThePeerOnTheAsyncDispatchThatWritesTheAnswer() throws Exception {
+        PeerAuthentication peers = new PeerAuthentication("s3cret");
+        MockHttpServletRequest answer = new MockHttpServletRequest("POST", "/spring-command-bus-connector/command");
+        answer.setDispatcherType(DispatcherType.ASYNC);
+        answer.addHeader(PeerAuthentication.HEADER, "s3cret");
+
+        peers.filter().doFilter(answer, new MockHttpServletResponse(), new MockFilterChain());
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNotNull();
         assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
                 .extracting(Object::toString).containsExactly("ROLE_PEER");
     }
