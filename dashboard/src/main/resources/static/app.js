@@ -56,6 +56,7 @@ async function refreshOverview() {
         <dt>processors</dt><dd>${ops.processorsRunning}/${ops.processors} running${ops.processorsInError ? ` <span class="pill down">${ops.processorsInError} in error</span>` : ''}</dd>
         <dt>dead letters</dt><dd class="${ops.deadLetters ? 'warn' : ''}">${ops.deadLetters}</dd>
         ${refused(ops.requestsRefused)}
+        ${processingProblems(s.healthDetails)}
         <dt>checks</dt><dd>db ${esc(db || '–')} · kafka ${esc(kafka || '–')}</dd>
       </dl>`}</div>`);
     for (const [type, byEvent] of Object.entries(ops.aggregatesByLastEvent || {})) {
@@ -70,6 +71,14 @@ async function refreshOverview() {
   rows('#recent-events', recent.map((e) => `<tr><td>${time(e.timestamp)}</td><td>${esc(e.service)}</td><td>${esc(short(e.eventType))}</td>
       <td><a href="#" class="journey-link" data-order="${esc(e.payload?.orderId || e.aggregateId)}">${esc(e.payload?.orderId || e.aggregateId)}</a></td><td class="mono">${esc(e.traceId)}</td></tr>`));
   badge(deadLetters);
+}
+
+/** Why event processing is DEGRADED (the service's eventProcessors health component), one line per processor. */
+function processingProblems(components) {
+  const problems = Object.entries(components?.eventProcessors?.details?.problems || {});
+  if (!problems.length) return '';
+  return `<dt>processing</dt><dd class="processing-problems">${problems.map(([processor, why]) =>
+    `<span class="pill down">${esc(processor)}</span> ${esc(why)}`).join('<br>')}</dd>`;
 }
 
 /** Requests the service refused to protect work it had accepted (e.g. new orders while the saga is behind). */
@@ -128,10 +137,21 @@ async function refreshDeadLetters() {
   const letters = result.letters;
   $('#dead-letter-errors').textContent = Object.entries(result.errors || {}).map(([s, e]) => `${s}: ${e}`).join(' · ');
   rows('#dead-letters', letters.map((l) => `<tr data-id="${esc(l.id)}" data-aggregate="${esc(l.aggregateId)}"><td>${time(l.enqueuedAt)}</td><td>${esc(l.service)}</td><td>${esc(l.processingGroup)}</td>
-    <td>${esc(short(l.eventType))}</td><td>${esc(l.aggregateId)}</td><td title="${esc(l.causeType)}">${esc(l.causeMessage)}</td><td class="mono">${esc(l.traceId)}</td>
+    <td>${esc(short(l.eventType))}</td><td>${esc(l.aggregateId || l.sequenceIdentifier)}</td><td title="${esc(l.causeType)}">${esc(l.causeMessage)}</td><td class="mono">${esc(l.traceId)}</td>
+    <td class="payload">${letterPayload(l.payload)}</td>
     <td class="actions"><button class="retry" data-service="${esc(l.service)}" data-id="${esc(l.id)}">retry</button> <button class="evict" data-service="${esc(l.service)}" data-id="${esc(l.id)}">evict</button></td></tr>`));
   $('#dead-letters-empty').hidden = letters.length > 0;
   badge(letters.length);
+}
+
+/** A letter's payload: an unreadable one as where it came from and its raw value (escaped by the service, cut). */
+function letterPayload(p) {
+  if (p && p.unreadable) {
+    const where = p.topic ? `${p.topic}/${p.partition}/${p.offset}` : 'stored payload';
+    return `<details class="unreadable"><summary>unreadable · ${esc(where)}</summary><pre class="raw">${esc(p.value ?? p.stored ?? '')}</pre>
+      ${p.headers ? `<pre>${esc(JSON.stringify(p.headers, null, 2))}</pre>` : ''}</details>`;
+  }
+  return `<details><summary>payload</summary><pre>${esc(JSON.stringify(p, null, 2))}</pre></details>`;
 }
 
 async function showJourney(orderId) {

@@ -17,6 +17,9 @@ import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.kafka.UnreadableRecordHandler;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -36,7 +39,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +77,8 @@ class OrderFlowIT {
     JdbcClient jdbc;
     @Autowired
     KafkaMessageConverter<String, byte[]> converter;
+    @Autowired
+    MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();
     private KafkaProducer<String, byte[]> producer;
@@ -130,6 +137,68 @@ class OrderFlowIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(order(orderId))
                 .containsEntry("status", "REJECTED").containsEntry("reason", "OUT_OF_STOCK"));
         await().atMost(Duration.ofSeconds(20)).until(() -> saga(orderId).isEmpty());
+    }
+
+    @Test
+    void holdsOnlyTheOrderAnUnreadableAnswerNamesUntilAnOperatorActs() {
+        String held = place("c-" + UUID.randomUUID());
+        String other = place("c-" + UUID.randomUUID());
+        awaitSaga(held, "stock", "REQUESTED");
+        awaitSaga(other, "stock", "REQUESTED");
+        ProducerRecord<String, byte[]> answer = converter.createKafkaMessage(GenericEventMessage.asEventMessage(
+                new PaymentAuthorizedEvent("c-1", held, new BigDecimal("12.50"))), PAYMENTS);
+        byte[] cut = Arrays.copyOf(answer.value(), answer.value().length - 6);
+        producer.send(new ProducerRecord<>(PAYMENTS, null, answer.key(), cut, answer.headers()));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sagaLetters(held).size() == 1);
+
+        publish(FULFILLMENT, new StockReservedEvent(held, List.of(new StockLine("sku-1", 2))));
+        publish(FULFILLMENT, new StockReservedEvent(other, List.of(new StockLine("sku-1", 2))));
+
+        awaitSaga(other, "payment", "REQUESTED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sagaLetters(held).size() == 2);
+        assertThat(saga(held).orElseThrow().path("stock").asString()).isEqualTo("REQUESTED");
+        List<JsonNode> letters = sagaLetters(held);
+        JsonNode unreadable = letters.get(0).path("payload");
+        assertThat(unreadable.path("unreadable").asBoolean()).isTrue();
+        assertThat(unreadable.path("topic").asString()).isEqualTo(PAYMENTS);
+        assertThat(unreadable.path("value").asString()).isEqualTo(new String(cut, StandardCharsets.UTF_8));
+        assertThat(letters.get(0).path("causeMessage").asString()).startsWith("Unreadable record " + PAYMENTS + "/");
+        assertThat(letters.get(1).path("eventType").asString()).isEqualTo(StockReservedEvent.class.getName());
+        JsonNode health = json.readTree(http.getForObject("/actuator/health", String.class));
+        assertThat(health.path("components").path("eventProcessors").path("details").path("deadLetters")
+                         .path(OrderSaga.PROCESSING_GROUP).asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(meters.get(UnreadableRecordHandler.METER).tag("group", OrderSaga.PROCESSING_GROUP).counter()
+                         .count()).isGreaterThanOrEqualTo(1.0);
+
+        JsonNode stillUnreadable = retry(letters.get(0).path("id").asString());
+        assertThat(stillUnreadable.path("processed").asBoolean()).isFalse();
+        assertThat(stillUnreadable.path("cause").asString()).contains("Unreadable record");
+        assertThat(sagaLetters(held)).hasSize(2);
+
+        http.delete("/ops/dead-letters/" + letters.get(0).path("id").asString());
+        JsonNode retried = retry(letters.get(1).path("id").asString());
+
+        assertThat(retried.path("processed").asBoolean()).isTrue();
+        assertThat(sagaLetters(held)).isEmpty();
+        awaitSaga(held, "payment", "REQUESTED");
+    }
+
+    private List<JsonNode> sagaLetters(String orderId) {
+        JsonNode letters = json.readTree(http.getForObject(
+                "/ops/dead-letters?processingGroup=" + OrderSaga.PROCESSING_GROUP, String.class));
+        List<JsonNode> found = new java.util.ArrayList<>();
+        letters.forEach(letter -> {
+            if (orderId.equals(letter.path("sequenceIdentifier").asString())) {
+                found.add(letter);
+            }
+        });
+        found.sort(java.util.Comparator.comparingLong(letter -> letter.path("sequenceIndex").asLong()));
+        return found;
+    }
+
+    private JsonNode retry(String letterId) {
+        return json.readTree(http.postForObject("/ops/dead-letters/" + letterId + "/retry", null, String.class));
     }
 
     private String place(String customer) {

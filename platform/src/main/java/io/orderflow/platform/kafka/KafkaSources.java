@@ -1,5 +1,6 @@
 package io.orderflow.platform.kafka;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
@@ -8,7 +9,8 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 /**
  * Builds the message source a streaming event processor reads another context's topic with. Its position is a
  * tracking token kept in the consuming service's own token store, updated in the same transaction as the
- * processor's effects.
+ * processor's effects. A record it cannot read reaches the processor as an {@link UnreadableRecord}
+ * ({@link ReadableRecords}).
  */
 public class KafkaSources {
 
@@ -16,7 +18,7 @@ public class KafkaSources {
 
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
-    private final KafkaMessageConverter<String, byte[]> converter;
+    private final ReadableRecords records;
     private final KafkaTopics topics;
 
     public KafkaSources(ConsumerFactory<String, byte[]> consumerFactory,
@@ -25,7 +27,7 @@ public class KafkaSources {
                         KafkaTopics topics) {
         this.consumerFactory = consumerFactory;
         this.fetcher = fetcher;
-        this.converter = converter;
+        this.records = new ReadableRecords(converter);
         this.topics = topics;
     }
 
@@ -38,6 +40,11 @@ public class KafkaSources {
             throw new IllegalArgumentException("Topic " + topic + " is not one of orderflow.kafka.topics "
                                                        + topics.names());
         }
-        return new TopicSource(topic, consumerFactory, fetcher, converter, BUFFER_CAPACITY);
+        return new TopicSource(topic, consumerFactory, fetcher, records, BUFFER_CAPACITY);
+    }
+
+    /** Reads an unreadable record again (a fixed version may read it): its event, or still an unreadable record. */
+    public EventMessage<?> reread(UnreadableRecord record) {
+        return records.read(record.toConsumerRecord());
     }
 }

@@ -2,6 +2,21 @@ package io.orderflow.platform.ops;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import io.orderflow.platform.kafka.ReadableRecords;
+import io.orderflow.platform.kafka.UnreadableRecord;
+import io.orderflow.platform.kafka.UnreadableRecordException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,20 +31,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The dead letters of every processing group of this service (each has a JDBC dead-letter queue, see
  * {@link OpsAutoConfiguration}): an event whose handler failed is parked there with the rest of its sequence (the
- * same aggregate) while other sequences go on. Retrying a letter runs its sequence through the handlers again.
+ * same aggregate; for a saga, the same association) while other sequences go on. Retrying a letter runs its sequence
+ * through the handlers again. A letter is always shown, even one whose payload cannot be read: then as its stored
+ * text, escaped and cut.
  */
 public class DeadLetterOps {
 
     private final EventProcessingConfiguration processing;
     private final ObjectMapper objectMapper;
+    private final Serializer eventSerializer;
+    private final TransactionManager transactionManager;
+    private final Function<UnreadableRecord, EventMessage<?>> reread;
 
-    public DeadLetterOps(EventProcessingConfiguration processing, ObjectMapper objectMapper) {
+    /**
+     * @param reread reads an unreadable record again; without Kafka, gives it back as it was
+     */
+    public DeadLetterOps(EventProcessingConfiguration processing, ObjectMapper objectMapper, Serializer eventSerializer,
+                         TransactionManager transactionManager, Function<UnreadableRecord, EventMessage<?>> reread) {
         this.processing = processing;
         this.objectMapper = objectMapper;
+        this.eventSerializer = eventSerializer;
+        this.transactionManager = transactionManager;
+        this.reread = reread;
     }
 
     public record Letter(String id, String processingGroup, String sequenceIdentifier, long sequenceIndex,
@@ -38,7 +67,7 @@ public class DeadLetterOps {
                          Instant enqueuedAt, Instant lastTouched, Map<String, Object> diagnostics, JsonNode payload) {
     }
 
-    public record Retry(String id, boolean processed, long remainingInSequence) {
+    public record Retry(String id, boolean processed, long remainingInSequence, String cause) {
     }
 
     public List<Letter> list(String processingGroup) {
@@ -70,16 +99,65 @@ public class DeadLetterOps {
         return list(null).stream().filter(letter -> letter.id().equals(id)).findFirst();
     }
 
-    /** Runs the letter's sequence (starting at its oldest letter) through the group's handlers again. */
+    /**
+     * Runs the letter's sequence (starting at its oldest letter) through the group's handlers again. An unreadable
+     * record in a projection's queue (a sequence of its own) is read again: once it reads, its event goes to the
+     * group's handlers and the letter is evicted in the same transaction.
+     */
     public Retry retry(String id) {
         Letter letter = find(id).orElseThrow(() -> new OpsNotFoundException("No dead letter " + id));
-        boolean processed = processing.sequencedDeadLetterProcessor(letter.processingGroup())
-                                      .orElseThrow(() -> new OpsConflictException(
-                                              letter.processingGroup() + " has no dead-letter processor"))
-                                      .process(head -> head instanceof JdbcDeadLetter<?> jdbc
-                                              && jdbc.getSequenceIdentifier().equals(letter.sequenceIdentifier()));
-        long remaining = queues().get(letter.processingGroup()).sequenceSize(letter.sequenceIdentifier());
-        return new Retry(id, processed && find(id).isEmpty(), remaining);
+        String group = letter.processingGroup();
+        Predicate<DeadLetter<? extends EventMessage<?>>> sequence =
+                head -> head instanceof JdbcDeadLetter<?> jdbc
+                        && jdbc.getSequenceIdentifier().equals(letter.sequenceIdentifier());
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processor(group);
+        boolean processed;
+        if (processor.isPresent() && processing.sequencedDeadLetterProcessor(group).isEmpty()) {
+            processed = processor.get().process(sequence);
+        } else if (UnreadableRecord.class.getName().equals(letter.eventType())) {
+            processed = queues().get(group).process(sequence, dead -> readAgain(group, dead));
+        } else {
+            processed = processor.orElseThrow(() -> new OpsConflictException(group + " has no dead-letter processor"))
+                                 .process(sequence);
+        }
+        long remaining = queues().get(group).sequenceSize(letter.sequenceIdentifier());
+        String cause = find(id).map(Letter::causeMessage).orElse(null);
+        return new Retry(id, processed && cause == null && find(id).isEmpty(), remaining, cause);
+    }
+
+    private EnqueueDecision<EventMessage<?>> readAgain(String group, DeadLetter<? extends EventMessage<?>> letter) {
+        if (!(letter.message().getPayload() instanceof UnreadableRecord record)) {
+            return Decisions.requeue(new IllegalStateException("Not an unreadable record"));
+        }
+        EventMessage<?> event = reread.apply(record);
+        if (event.getPayload() instanceof UnreadableRecord still) {
+            return Decisions.requeue(new UnreadableRecordException(still));
+        }
+        EventHandlerInvoker handlers = processing.eventProcessor(group, AbstractEventProcessor.class)
+                                                 .orElseThrow(() -> new OpsConflictException("No processor " + group))
+                                                 .eventHandlerInvoker();
+        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
+            handlers.handle(event, Segment.ROOT_SEGMENT);
+            return null;
+        });
+        return result.isExceptional() ? Decisions.requeue(result.exceptionResult()) : Decisions.evict();
+    }
+
+    /** Axon's processor of the group's dead letters, or a saga manager that is one. */
+    @SuppressWarnings("unchecked")
+    private Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor(String group) {
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> axons = processing.sequencedDeadLetterProcessor(group);
+        if (axons.isPresent()) {
+            return axons;
+        }
+        return processing.sagaConfigurations().stream()
+                         .filter(saga -> saga.processingGroup().equals(group))
+                         .map(saga -> saga.manager())
+                         .filter(SequencedDeadLetterProcessor.class::isInstance)
+                         .map(manager -> (SequencedDeadLetterProcessor<EventMessage<?>>) manager)
+                         .findFirst();
     }
 
     /** Removes the letter for good: its event is never handled by that group. */
@@ -110,16 +188,58 @@ public class DeadLetterOps {
         long index = letter instanceof JdbcDeadLetter<?> jdbc ? jdbc.getSequenceIndex() : 0;
         String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         Long aggregateSequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
-        JsonNode payload;
+        String eventType;
         try {
-            payload = objectMapper.valueToTree(event.getPayload());
+            eventType = event.getPayloadType().getName();
         } catch (RuntimeException e) {
-            payload = objectMapper.getNodeFactory().stringNode(String.valueOf(event.getPayload()));
+            eventType = null;
         }
-        return new Letter(id, group, sequence, index, event.getIdentifier(), event.getPayloadType().getName(),
+        return new Letter(id, group, sequence, index, event.getIdentifier(), eventType,
                           aggregateId, aggregateSequence, event.getTimestamp(), TraceIds.traceId(event),
                           letter.cause().map(cause -> cause.type()).orElse(null),
                           letter.cause().map(cause -> cause.message()).orElse(null),
-                          letter.enqueuedAt(), letter.lastTouched(), Map.copyOf(letter.diagnostics()), payload);
+                          letter.enqueuedAt(), letter.lastTouched(), Map.copyOf(letter.diagnostics()),
+                          payload(event));
+    }
+
+    /**
+     * The payload as JSON; an {@link UnreadableRecord} as where it was, its headers, the error and its value as
+     * text; a payload that cannot be deserialized as its stored text and the error.
+     */
+    private JsonNode payload(EventMessage<?> event) {
+        Object payload;
+        try {
+            payload = event.getPayload();
+        } catch (RuntimeException e) {
+            ObjectNode unreadable = objectMapper.createObjectNode();
+            unreadable.put("unreadable", true);
+            unreadable.put("error", ReadableRecords.describe(e));
+            try {
+                unreadable.put("stored", UnreadableRecord.preview(event.serializePayload(eventSerializer, byte[].class)
+                                                                        .getData()));
+            } catch (RuntimeException notStored) {
+                unreadable.put("stored", (String) null);
+            }
+            return unreadable;
+        }
+        if (payload instanceof UnreadableRecord record) {
+            ObjectNode unreadable = objectMapper.createObjectNode();
+            unreadable.put("unreadable", true);
+            unreadable.put("error", record.error());
+            unreadable.put("topic", record.topic());
+            unreadable.put("partition", record.partition());
+            unreadable.put("offset", record.offset());
+            unreadable.put("key", record.key());
+            unreadable.put("orderId", record.orderId());
+            unreadable.set("headers", objectMapper.valueToTree(record.headersText()));
+            unreadable.put("value", record.preview());
+            return unreadable;
+        }
+        try {
+            return objectMapper.valueToTree(payload);
+        } catch (RuntimeException e) {
+            return objectMapper.getNodeFactory().stringNode(UnreadableRecord.preview(
+                    String.valueOf(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 }

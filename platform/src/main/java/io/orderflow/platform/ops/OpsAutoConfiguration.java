@@ -7,6 +7,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import io.orderflow.platform.kafka.KafkaSources;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,8 +44,8 @@ import java.util.Set;
  * The ops API of every service, and what it needs from Axon: a JDBC dead-letter queue for every processing group
  * (not only those listed with {@code dlq.enabled}), and counting/trace-id interceptors on every handler.
  * <p>
- * Sagas get no dead-letter queue (Axon 4 supports none for sagas: a failing saga handler makes the saga's
- * processor retry, as before), and neither does the Kafka publisher ({@code orderflow.ops.no-dead-letter-queue}):
+ * A saga's group has one too when its manager uses it (Axon 4 has none for sagas; see {@code IsolatingSagaManager}).
+ * The Kafka publisher has none ({@code orderflow.ops.no-dead-letter-queue}):
  * parking events there would publish a context's events out of order, so it keeps retrying until the broker is back.
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class,
@@ -135,6 +137,14 @@ public class OpsAutoConfiguration {
         };
     }
 
+    /** Actuator's {@code eventProcessors} component, {@code DEGRADED} while events do not flow. */
+    @Bean
+    public ProcessorsHealth eventProcessorsHealthIndicator(
+            ProcessorOps processors, DeadLetterOps deadLetters, OpsStats stats,
+            @Value("${orderflow.ops.processor-lag-threshold:30s}") java.time.Duration lagThreshold) {
+        return new ProcessorsHealth(processors, deadLetters, stats, lagThreshold);
+    }
+
     @Bean
     public ProcessorOps processorOps(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
                                      ObjectProvider<KafkaOffsets> kafkaOffsets, OpsStats stats,
@@ -144,8 +154,14 @@ public class OpsAutoConfiguration {
     }
 
     @Bean
-    public DeadLetterOps deadLetterOps(@Lazy EventProcessingConfiguration processing, ObjectMapper objectMapper) {
-        return new DeadLetterOps(processing, objectMapper);
+    public DeadLetterOps deadLetterOps(@Lazy EventProcessingConfiguration processing, ObjectMapper objectMapper,
+                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                       TransactionManager transactionManager,
+                                       ObjectProvider<KafkaSources> kafkaSources) {
+        return new DeadLetterOps(processing, objectMapper, eventSerializer, transactionManager, record -> {
+            KafkaSources kafka = kafkaSources.getIfAvailable();
+            return kafka != null ? kafka.reread(record) : GenericEventMessage.asEventMessage(record);
+        });
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package io.orderflow.platform.ops;
 
+import io.orderflow.platform.kafka.ReadableRecords;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +22,11 @@ public class OpsStats {
     private final Map<String, Instant> lastEventTimestamp = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requestsRefused = new ConcurrentHashMap<>();
     private final Map<String, Handled> lastHandled = new ConcurrentHashMap<>();
+
+    private final Map<String, Failure> lastFailure = new ConcurrentHashMap<>();
+
+    private record Failure(long atNanos, String cause) {
+    }
 
     /** When this node handled a processor's latest event, and that event's timestamp. */
     private record Handled(long atNanos, long delayMillis) {
@@ -38,6 +46,20 @@ public class OpsStats {
             lastHandled.put(processor, new Handled(System.nanoTime(),
                                                    Math.max(0, System.currentTimeMillis() - eventTimestamp.toEpochMilli())));
         }
+    }
+
+    /** A processor's handler failed on an event: the processor will retry it (or has set it aside). */
+    public void eventFailed(String processor, Throwable failure) {
+        lastFailure.put(processor, new Failure(System.nanoTime(), ReadableRecords.describe(failure)));
+    }
+
+    /** The latest failure of a processor's handlers, provided it happened within {@code recent}. */
+    public Optional<String> recentFailure(String processor, Duration recent) {
+        Failure failure = lastFailure.get(processor);
+        if (failure == null || System.nanoTime() - failure.atNanos() > recent.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(failure.cause());
     }
 
     /** A client's request was refused to protect work already accepted (see {@code ServiceBusyException}). */

@@ -41,7 +41,13 @@ final class TraceIds {
             @Override
             public Object handle(@Nonnull UnitOfWork<? extends EventMessage<?>> unitOfWork,
                                  @Nonnull InterceptorChain chain) throws Exception {
-                Object result = chain.proceed();
+                Object result;
+                try {
+                    result = chain.proceed();
+                } catch (Exception | Error e) {
+                    stats.eventFailed(processor, e);
+                    throw e;
+                }
                 stats.eventHandled(processor, unitOfWork.getMessage().getTimestamp());
                 return result;
             }

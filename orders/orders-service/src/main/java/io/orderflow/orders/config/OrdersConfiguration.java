@@ -1,6 +1,17 @@
 package io.orderflow.orders.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.orders.command.DeliveryRecorder;
+import io.orderflow.orders.saga.OrderSaga;
 import io.orderflow.orders.saga.OrderSagaProperties;
+import io.orderflow.platform.kafka.UnreadableRecord;
+import io.orderflow.platform.kafka.UnreadableRecordHandler;
+import io.orderflow.platform.saga.IsolatingSagaManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.springframework.beans.factory.ObjectProvider;
 import io.orderflow.platform.axonserver.AxonServerEventSources;
 import io.orderflow.platform.axonserver.ConditionalOnAxonServer;
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
@@ -13,6 +24,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.function.Function;
 
 /**
  * Where the orders context's event processors read from. The saga needs its own events and the answers of
@@ -44,6 +57,27 @@ public class OrdersConfiguration {
     @ConditionalOnKafkaMessaging
     public TopicSource orderDeliverySource(KafkaSources kafka) {
         return kafka.source("fulfillment-events");
+    }
+
+    /**
+     * The order saga, run by a manager that parks one order's events (a dead letter, then the rest of its sequence)
+     * instead of stopping every order: see {@link IsolatingSagaManager}. Registered here rather than by a
+     * {@code @Saga} annotation, which has no way to choose the manager. The fulfillment topic's delivery recorder
+     * sets unreadable records aside in its dead-letter queue.
+     */
+    @Bean
+    public ConfigurerModule orderSagaRegistration(SagaStore<Object> sagaStore, ObjectProvider<KafkaSources> kafka,
+                                                  MeterRegistry meters) {
+        Function<UnreadableRecord, EventMessage<?>> reread = record -> {
+            KafkaSources sources = kafka.getIfAvailable();
+            return sources != null ? sources.reread(record) : GenericEventMessage.asEventMessage(record);
+        };
+        return configurer -> {
+            IsolatingSagaManager.register(configurer.eventProcessing(), OrderSaga.class, OrderSaga.ORDER_ID,
+                                          sagaStore, reread, meters);
+            UnreadableRecordHandler.register(configurer.eventProcessing(), DeliveryRecorder.PROCESSING_GROUP,
+                                             meters);
+        };
     }
 
     /** On Axon Server SE every context is {@code default}: then this is simply the event store. */

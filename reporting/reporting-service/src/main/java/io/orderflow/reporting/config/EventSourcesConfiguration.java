@@ -3,7 +3,9 @@ package io.orderflow.reporting.config;
 import io.orderflow.platform.axonserver.AxonServerEventSources;
 import io.orderflow.platform.axonserver.ConditionalOnAxonServer;
 import io.orderflow.platform.axonserver.ConditionalOnKafkaMessaging;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.kafka.KafkaSources;
+import io.orderflow.platform.kafka.UnreadableRecordHandler;
 import io.orderflow.reporting.query.FactsCopy;
 import io.orderflow.reporting.query.OrderFactsProjection;
 import org.axonframework.config.ConfigurerModule;
@@ -65,10 +67,11 @@ public class EventSourcesConfiguration {
     /**
      * One projection per copy, each the only handler of its processor. A failing handler rolls the batch back and
      * the processor retries it from the stored token, instead of Axon's default of logging the failure and moving
-     * past the event, which would lose it for good.
+     * past the event, which would lose it for good. A record of a topic that cannot be read is set aside in the
+     * processor's dead-letter queue ({@link UnreadableRecordHandler}).
      */
     @Bean
-    public ConfigurerModule orderFactsProcessors(JdbcClient jdbc) {
+    public ConfigurerModule orderFactsProcessors(JdbcClient jdbc, MeterRegistry meters) {
         return configurer -> {
             for (FactsCopy copy : FactsCopy.values()) {
                 configurer.eventProcessing()
@@ -78,6 +81,7 @@ public class EventSourcesConfiguration {
                                   handler -> handler instanceof OrderFactsProjection p && p.copy() == copy)
                           .registerListenerInvocationErrorHandler(copy.processorName(),
                                                                   c -> PropagatingErrorHandler.instance());
+                UnreadableRecordHandler.register(configurer.eventProcessing(), copy.processorName(), meters);
             }
         };
     }
