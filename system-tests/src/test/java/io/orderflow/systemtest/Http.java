@@ -54,6 +54,10 @@ final class Http {
                                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    Response delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.header("Authorization", authorization)

@@ -130,6 +130,31 @@ class OrdersIT {
                 .isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void reportsEventProcessingDegradedWhileAProcessorIsStoppedAndUpOnceItRunsAgain() {
+        String operator = TestTokens.operator();
+        assertThat(as(operator, HttpMethod.POST, "/ops/processors/order-summary/pause", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        try {
+            ResponseEntity<String> degraded = as(operator, HttpMethod.GET, "/actuator/health", null);
+            assertThat(degraded.getStatusCode()).as("a degraded service still answers").isEqualTo(HttpStatus.OK);
+            JsonNode health = json.readTree(degraded.getBody());
+            assertThat(health.path("status").asString()).isEqualTo("DEGRADED");
+            JsonNode processors = health.path("components").path("eventProcessors");
+            assertThat(processors.path("status").asString()).isEqualTo("DEGRADED");
+            assertThat(processors.path("details").path("problems").path("order-summary").asString())
+                    .contains("not running");
+            assertThat(json.readTree(anonymous().getForEntity("/actuator/health", String.class).getBody())
+                           .path("status").asString()).isEqualTo("DEGRADED");
+        } finally {
+            assertThat(as(operator, HttpMethod.POST, "/ops/processors/order-summary/start", null).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                json.readTree(as(operator, HttpMethod.GET, "/actuator/health", null).getBody())
+                    .path("status").asString()).isEqualTo("UP"));
+    }
+
     private ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
