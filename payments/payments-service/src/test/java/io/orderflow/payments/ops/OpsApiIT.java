@@ -67,6 +67,8 @@ class OpsApiIT {
     Probe probe;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestRestTemplate operator;
 
@@ -180,6 +182,31 @@ class OpsApiIT {
         assertThat(probe.handled).doesNotContain(poison);
         assertThat(operator.postForEntity("/ops/dead-letters/" + letter.get("id") + "/retry", null, String.class)
                            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void showsALetterWhosePayloadCanNoLongerBeReadAsItsStoredText() {
+        probe.broken = true;
+        String garbled = openAccount("garbled-");
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(30)).until(
+                () -> deadLetterOf(garbled), java.util.Objects::nonNull);
+        String stored = "{\"customerId\":\"" + garbled + "\",\"creditLimit\":\u0001";
+        jdbc.update("UPDATE deadletterentry SET payload = ? WHERE deadletteridentifier = ?",
+                    stored.getBytes(java.nio.charset.StandardCharsets.UTF_8), letter.get("id"));
+
+        ResponseEntity<List<Map<String, Object>>> listed =
+                operator.exchange("/ops/dead-letters?processingGroup=" + PROBE, HttpMethod.GET, null, LIST);
+
+        assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> shown = listed.getBody().stream().filter(l -> l.get("id").equals(letter.get("id")))
+                                          .findFirst().orElseThrow();
+        assertThat((Map<String, Object>) shown.get("payload"))
+                .containsEntry("unreadable", true)
+                .containsEntry("stored", stored.replace("\u0001", "\\u0001"))
+                .hasEntrySatisfying("error", error -> assertThat(error).asString().isNotBlank());
+        assertThat(shown.get("eventType")).isEqualTo(AccountOpenedEvent.class.getName());
+        assertThat(operator.exchange("/ops/dead-letters/" + letter.get("id"), HttpMethod.DELETE, null, Void.class)
+                           .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
