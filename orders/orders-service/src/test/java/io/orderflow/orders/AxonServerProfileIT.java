@@ -27,6 +27,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpCommandBusConnector;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import io.orderflow.platform.axon.RollbackSafeSagaStore;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.queryhandling.QueryBus;
@@ -96,7 +97,8 @@ class AxonServerProfileIT {
     @Test
     void keepsTokensSagasAndDeadlinesInItsOwnDatabase() {
         assertThat(wiring.get("tokenStore")).isInstanceOf(JdbcTokenStore.class);
-        assertThat(wiring.get("sagaStore")).isInstanceOf(CachingSagaStore.class)
+        assertThat(wiring.get("sagaStore")).isInstanceOf(RollbackSafeSagaStore.class)
+                                           .extracting("cachingStore").isInstanceOf(CachingSagaStore.class)
                                            .extracting("delegate").isInstanceOf(JdbcSagaStore.class);
         assertThat(wiring.get("deadlineManager")).isInstanceOf(DbSchedulerDeadlineManager.class);
         assertThat((String) wiring.get("datasource")).endsWith("/" + DATABASE);

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -74,20 +75,24 @@ public class AxonInfrastructureConfiguration {
 
     /**
      * Sagas in the {@code sagaentry} and {@code associationvalueentry} tables, behind caches of saga instances and of
-     * association lookups: each event a saga handles would otherwise read both tables before its update.
+     * association lookups: each event a saga handles would otherwise read both tables before its update. What a unit
+     * of work that rolls back touched leaves the caches ({@link RollbackSafeSagaStore}).
      */
     @Bean
     public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, SagaSqlSchema sagaSqlSchema,
                                        Serializer serializer, AxonCaches caches) {
-        return CachingSagaStore.builder()
-                               .delegateSagaStore(JdbcSagaStore.builder()
-                                                               .connectionProvider(connectionProvider)
-                                                               .sqlSchema(sagaSqlSchema)
-                                                               .serializer(serializer)
-                                                               .build())
-                               .sagaCache(caches.create("sagas", SAGAS_CACHED))
-                               .associationsCache(caches.create("saga-associations", SAGAS_CACHED * 4))
-                               .build();
+        Cache sagas = caches.create("sagas", SAGAS_CACHED);
+        Cache associations = caches.create("saga-associations", SAGAS_CACHED * 4);
+        return new RollbackSafeSagaStore(CachingSagaStore.builder()
+                                                         .delegateSagaStore(JdbcSagaStore.builder()
+                                                                                         .connectionProvider(connectionProvider)
+                                                                                         .sqlSchema(sagaSqlSchema)
+                                                                                         .serializer(serializer)
+                                                                                         .build())
+                                                         .sagaCache(sagas)
+                                                         .associationsCache(associations)
+                                                         .build(),
+                                         sagas, associations);
     }
 
     /** Declared here so that no extension (Kafka's offers its own) can put tokens anywhere but this database. */

@@ -20,19 +20,20 @@ public final class UnreadableRecordHandler {
 
     /** Adds a handler of unreadable records to {@code processingGroup}, counting them in {@link #METER}. */
     public static void register(EventProcessingConfigurer processing, String processingGroup, MeterRegistry meters) {
-        UnreadableRecordHandler handler = new UnreadableRecordHandler(setAsideCounter(meters, processingGroup));
+        UnreadableRecordHandler handler =
+                new UnreadableRecordHandler(setAsideCounter(meters, processingGroup, "unreadable"));
         processing.registerEventHandler(config -> handler)
                   .assignHandlerInstancesMatching(processingGroup, Integer.MAX_VALUE, instance -> instance == handler);
     }
 
-    /** Messages set aside because they could not be read, by processing group. */
+    /** Messages set aside as dead letters, by processing group and reason ({@code unreadable}, {@code failing}). */
     public static final String METER = "orderflow.messages.set.aside";
 
-    public static Counter setAsideCounter(MeterRegistry meters, String processingGroup) {
+    public static Counter setAsideCounter(MeterRegistry meters, String processingGroup, String reason) {
         return Counter.builder(METER)
-                      .description("Messages set aside as dead letters because they could not be read")
+                      .description("Messages set aside as dead letters: unreadable, or failing after every attempt")
                       .tag("group", processingGroup)
-                      .tag("reason", "unreadable")
+                      .tag("reason", reason)
                       .register(meters);
     }
 

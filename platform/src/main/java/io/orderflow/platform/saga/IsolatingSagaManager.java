@@ -37,6 +37,10 @@ import java.util.function.Predicate;
  * property (an order id): once a sequence has a dead letter, every later event of that sequence joins it in the
  * processing group's dead-letter queue, in order, while the other sagas go on. An {@link UnreadableRecord} is set
  * aside there at once, in the sequence of the order its value names, or in a sequence of its own when it names none.
+ * An event whose handling fails makes the processor roll back and retry (with its back-off) as before; once it has
+ * failed {@code attempts} times, it is set aside instead, with its last failure as the cause. The failing handler's
+ * changes are never kept: the batch it was part of rolled back, and the next attempt parks the event before the
+ * saga sees it.
  * <p>
  * Each event is checked by the one segment that owns its sequence (the segment a new saga of that association is
  * created in), so it is parked once. Retrying a sequence ({@link #process}) reads unreadable records again and hands
@@ -49,21 +53,35 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
     private final TransactionManager transactionManager;
     private final Function<UnreadableRecord, EventMessage<?>> reread;
     private final Counter setAside;
+    private final Counter failedAside;
+    private final int attempts;
     private final Map<Class<?>, Optional<Property<Object>>> properties = new ConcurrentHashMap<>();
+    /** Events that failed (by message identifier), while they are being retried: how often, and the last cause. */
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+    private record Failure(int attempts, Throwable cause) {
+    }
 
     /**
-     * @param reread reads an unreadable record again, giving its event or, still unreadable, an event carrying it
+     * @param reread   reads an unreadable record again, giving its event or, still unreadable, an event carrying it
+     * @param attempts how often an event may fail before it is set aside
      */
     public IsolatingSagaManager(AnnotatedSagaManager.Builder<T> builder, String associationProperty,
                                 SequencedDeadLetterQueue<EventMessage<?>> queue,
                                 TransactionManager transactionManager,
-                                Function<UnreadableRecord, EventMessage<?>> reread, Counter setAside) {
+                                Function<UnreadableRecord, EventMessage<?>> reread, int attempts,
+                                Counter setAside, Counter failedAside) {
         super(builder);
         this.associationProperty = associationProperty;
         this.queue = queue;
         this.transactionManager = transactionManager;
         this.reread = reread;
         this.setAside = setAside;
+        this.failedAside = failedAside;
+        if (attempts < 1) {
+            throw new IllegalArgumentException("A saga event needs at least one attempt, not " + attempts);
+        }
+        this.attempts = attempts;
     }
 
     /**
@@ -72,7 +90,8 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
      */
     public static <T> void register(EventProcessingConfigurer processing, Class<T> sagaType, String associationProperty,
                                     SagaStore<? super T> sagaStore,
-                                    Function<UnreadableRecord, EventMessage<?>> reread, MeterRegistry meters) {
+                                    Function<UnreadableRecord, EventMessage<?>> reread, int attempts,
+                                    MeterRegistry meters) {
         processing.registerSaga(sagaType, saga -> saga
                 .configureSagaStore(config -> sagaStore)
                 .configureSagaManager(config -> {
@@ -91,8 +110,9 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
                             builder, associationProperty,
                             processors.deadLetterQueue(group).orElseThrow(() -> new IllegalStateException(
                                     "Processing group " + group + " has no dead-letter queue")),
-                            config.getComponent(TransactionManager.class), reread,
-                            UnreadableRecordHandler.setAsideCounter(meters, group));
+                            config.getComponent(TransactionManager.class), reread, attempts,
+                            UnreadableRecordHandler.setAsideCounter(meters, group, "unreadable"),
+                            UnreadableRecordHandler.setAsideCounter(meters, group, "failing"));
                 }));
     }
 
@@ -119,7 +139,23 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
         if (queue.enqueueIfPresent(sequence, () -> new GenericDeadLetter<>(sequence, event))) {
             return;
         }
-        super.handle(event, segment);
+        Failure failed = failures.isEmpty() ? null : failures.get(event.getIdentifier());
+        if (failed != null && failed.attempts() >= attempts) {
+            queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, failed.cause()));
+            failures.remove(event.getIdentifier());
+            failedAside.increment();
+            return;
+        }
+        try {
+            super.handle(event, segment);
+        } catch (Exception | Error e) {
+            failures.merge(event.getIdentifier(), new Failure(1, e),
+                           (before, now) -> new Failure(before.attempts() + 1, e));
+            throw e;
+        }
+        if (failed != null) {
+            failures.remove(event.getIdentifier());
+        }
     }
 
     @Override

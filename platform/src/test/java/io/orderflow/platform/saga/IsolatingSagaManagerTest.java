@@ -6,6 +6,7 @@ import io.orderflow.platform.kafka.UnreadableRecord;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
@@ -39,6 +40,11 @@ class IsolatingSagaManagerTest {
     public record Stepped(String orderId, int step) {
     }
 
+    public record Broken(String orderId) {
+    }
+
+    static volatile boolean broken = true;
+
     public static class TestSaga {
 
         @StartSaga
@@ -51,10 +57,19 @@ class IsolatingSagaManagerTest {
         public void on(Stepped event) {
             HANDLED.add(event.orderId() + " step " + event.step());
         }
+
+        @SagaEventHandler(associationProperty = "orderId")
+        public void on(Broken event) {
+            if (broken) {
+                throw new IllegalStateException("saga cannot handle " + event.orderId());
+            }
+            HANDLED.add(event.orderId() + " mended");
+        }
     }
 
     private final SequencedDeadLetterQueue<EventMessage<?>> queue = InMemorySequencedDeadLetterQueue.defaultQueue();
     private final Counter setAside = new SimpleMeterRegistry().counter("set-aside");
+    private final Counter failedAside = new SimpleMeterRegistry().counter("failed-aside");
     private final AtomicReference<Function<UnreadableRecord, EventMessage<?>>> reread =
             new AtomicReference<>(GenericEventMessage::asEventMessage);
     private IsolatingSagaManager<TestSaga> manager;
@@ -62,15 +77,18 @@ class IsolatingSagaManagerTest {
     @BeforeEach
     void manager() {
         HANDLED.clear();
+        broken = true;
         AnnotatedSagaRepository<TestSaga> repository = AnnotatedSagaRepository.<TestSaga>builder()
                                                                              .sagaType(TestSaga.class)
                                                                              .sagaStore(new InMemorySagaStore())
                                                                              .build();
         manager = new IsolatingSagaManager<>(AnnotatedSagaManager.<TestSaga>builder()
                                                                  .sagaType(TestSaga.class)
-                                                                 .sagaRepository(repository),
+                                                                 .sagaRepository(repository)
+                                                                 .listenerInvocationErrorHandler(
+                                                                         PropagatingErrorHandler.instance()),
                                              "orderId", queue, NoTransactionManager.INSTANCE,
-                                             record -> reread.get().apply(record), setAside);
+                                             record -> reread.get().apply(record), 3, setAside, failedAside);
     }
 
     @Test
@@ -131,6 +149,54 @@ class IsolatingSagaManagerTest {
 
         assertThat(HANDLED).containsExactly("A started");
         assertThat(queue.sequenceSize("A")).isEqualTo(2);
+    }
+
+    @Test
+    void retriesAFailingEventThenParksItsOrderAndHandsItOnAfterTheFix() {
+        deliver(new Started("A"), new Started("B"));
+        EventMessage<?> failing = GenericEventMessage.asEventMessage(new Broken("A"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(attempt(failing)).as("attempt " + attempt).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(queue.contains("A")).isFalse();
+
+        assertThat(attempt(failing)).as("the fourth delivery parks it").isNull();
+        deliver(new Stepped("A", 1), new Stepped("B", 1));
+
+        assertThat(HANDLED).containsExactly("A started", "B started", "B step 1");
+        assertThat(queue.sequenceSize("A")).isEqualTo(2);
+        assertThat(queue.deadLetterSequence("A").iterator().next().cause().orElseThrow().message())
+                .contains("saga cannot handle A");
+        assertThat(failedAside.count()).isEqualTo(1.0);
+
+        broken = false;
+        assertThat(manager.process(letter -> true)).isTrue();
+        assertThat(HANDLED).containsExactly("A started", "B started", "B step 1", "A mended", "A step 1");
+        assertThat(queue.contains("A")).isFalse();
+    }
+
+    @Test
+    void forgetsTheFailuresOfAnEventThatSucceedsOnARetry() {
+        deliver(new Started("A"));
+        EventMessage<?> failing = GenericEventMessage.asEventMessage(new Broken("A"));
+        attempt(failing);
+        attempt(failing);
+        broken = false;
+        assertThat(attempt(failing)).isNull();
+        broken = true;
+
+        assertThat(attempt(failing)).as("counted from zero again").isInstanceOf(IllegalStateException.class);
+        assertThat(HANDLED).containsExactly("A started", "A mended");
+        assertThat(queue.contains("A")).isFalse();
+    }
+
+    /** One delivery of the event in its own unit of work: what it threw, or null. */
+    private Throwable attempt(EventMessage<?> event) {
+        var result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+            manager.handle(event, Segment.ROOT_SEGMENT);
+            return null;
+        });
+        return result.isExceptional() ? result.exceptionResult() : null;
     }
 
     private void deliver(Object... payloads) {

@@ -67,14 +67,14 @@ public class OrdersConfiguration {
      */
     @Bean
     public ConfigurerModule orderSagaRegistration(SagaStore<Object> sagaStore, ObjectProvider<KafkaSources> kafka,
-                                                  MeterRegistry meters) {
+                                                  OrderSagaProperties properties, MeterRegistry meters) {
         Function<UnreadableRecord, EventMessage<?>> reread = record -> {
             KafkaSources sources = kafka.getIfAvailable();
             return sources != null ? sources.reread(record) : GenericEventMessage.asEventMessage(record);
         };
         return configurer -> {
             IsolatingSagaManager.register(configurer.eventProcessing(), OrderSaga.class, OrderSaga.ORDER_ID,
-                                          sagaStore, reread, meters);
+                                          sagaStore, reread, properties.attempts(), meters);
             UnreadableRecordHandler.register(configurer.eventProcessing(), DeliveryRecorder.PROCESSING_GROUP,
                                              meters);
         };

@@ -42,7 +42,7 @@ class OrderSagaSerializationTest {
     private final RecordingCommandBus commandBus = new RecordingCommandBus();
     private final CommandGateway commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
     private final StubDeadlineManager deadlines = new StubDeadlineManager();
-    private final OrderSagaProperties properties = new OrderSagaProperties(DEADLINE, RESEND, java.time.Duration.ofSeconds(3));
+    private final OrderSagaProperties properties = new OrderSagaProperties(DEADLINE, RESEND, java.time.Duration.ofSeconds(3), 5);
 
     private OrderSaga saga;
 

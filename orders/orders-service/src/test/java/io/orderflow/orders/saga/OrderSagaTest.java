@@ -91,7 +91,7 @@ class OrderSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderSaga.class);
-        fixture.registerResource(new OrderSagaProperties(DEADLINE, RESEND, Duration.ofSeconds(3)));
+        fixture.registerResource(new OrderSagaProperties(DEADLINE, RESEND, Duration.ofSeconds(3), 5));
     }
 
     ContinuedGivenState placed() {

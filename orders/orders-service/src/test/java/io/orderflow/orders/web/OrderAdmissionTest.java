@@ -20,7 +20,7 @@ class OrderAdmissionTest {
     private final OpsStats stats = new OpsStats();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final OrderAdmission admission = new OrderAdmission(
-            new OrderSagaProperties(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(3)), stats, meters);
+            new OrderSagaProperties(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(3), 5), stats, meters);
 
     @Test
     void admitsWhileTheSagaKeepsUp() {
