@@ -263,6 +263,14 @@ class DashboardBrowserIT {
             assertThat(shown.findElement(By.cssSelector("td.payload pre.raw")).getAttribute("textContent"))
                     .isEqualTo(sent.get("payments").value());
         });
+        String reportingLetter = unreadable(reporting, "order-facts-a").get(sent.get("garbage").position())
+                                                                        .path("id").asString();
+        ui().untilAsserted(() -> {
+            WebElement shown = browser.findElement(By.cssSelector("#dead-letters tr[data-id='" + reportingLetter + "']"));
+            assertThat(shown.getText()).contains("reporting", "order-facts-a", "lacks Axon's message headers");
+            assertThat(shown.findElement(By.cssSelector("td.payload pre.raw")).getAttribute("textContent"))
+                    .isEqualTo("\\u0000not an event");
+        });
         screenshot("dead-letters-unreadable");
         clickFresh(By.cssSelector("#dead-letters tr[data-id='" + letterId + "'] button.retry"));
         ui().untilAsserted(() -> assertThat(text("#toast")).contains("still parked"));
