@@ -169,16 +169,22 @@ class BadInputSystemIT {
                            "lines[0]"));
         cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON, "{\"customerId\":\"c-1\",\"lines\":\"many\"}", 400,
                            "lines"));
-        for (String quantity : List.of("0", "-1", "10001", "10000000000000", "\"two\"", "null")) {
+        for (String quantity : List.of("0", "-1", "10001", "10000000000000", "\"two\"", "null", "1.5", "2.0",
+                                       "\"2\"", "true")) {
             cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON, orderWithLine(
                     "{\"sku\":\"SKU-1\",\"quantity\":" + quantity + ",\"unitPrice\":9.99}"), 400, "lines[0].quantity"));
         }
-        for (String price : List.of("0", "-5.00", "1.234", "0.001", "1e30", "99999999.99", "\"cheap\"", "null")) {
+        for (String price : List.of("0", "-5.00", "1.234", "0.001", "1e30", "99999999.99", "\"cheap\"", "null",
+                                    "\"9.99\"", "false")) {
             cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON, orderWithLine(
                     "{\"sku\":\"SKU-1\",\"quantity\":1,\"unitPrice\":" + price + "}"), 400, "lines[0].unitPrice"));
         }
         cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON,
                            orderWithLine("{\"quantity\":1,\"unitPrice\":9.99}"), 400, "lines[0].sku"));
+        cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON,
+                           orderWithLine("{\"sku\":17,\"quantity\":1,\"unitPrice\":9.99}"), 400, "lines[0].sku"));
+        cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON, "{\"customerId\":42,\"lines\":[" + line + "]}", 400,
+                           "customerId"));
         for (String oddId : oddIds()) {
             cases.add(new Case(Service.ORDERS, "POST", "/orders", JSON, "{\"customerId\":" + toJson(oddId)
                                                                         + ",\"lines\":[" + line + "]}", 400, "customerId"));
@@ -208,7 +214,9 @@ class BadInputSystemIT {
         cases.add(new Case(Service.PAYMENTS, "POST", "/accounts", JSON, "{\"customerId\":", 400, "not valid JSON"));
         cases.add(new Case(Service.PAYMENTS, "POST", "/accounts", "text/plain", "{}", 415, "Content-Type"));
         cases.add(new Case(Service.PAYMENTS, "POST", "/accounts", JSON, "{}", 400, "creditLimit"));
-        for (String limit : List.of("-1", "1.234", "1e30", "\"lots\"", "null")) {
+        cases.add(new Case(Service.PAYMENTS, "POST", "/accounts", JSON, "{\"customerId\":7,\"creditLimit\":10}", 400,
+                           "customerId"));
+        for (String limit : List.of("-1", "1.234", "1e30", "\"lots\"", "null", "\"10\"", "true")) {
             cases.add(new Case(Service.PAYMENTS, "POST", "/accounts", JSON,
                                "{\"customerId\":\"c-1\",\"creditLimit\":" + limit + "}", 400, "creditLimit"));
         }
@@ -227,7 +235,8 @@ class BadInputSystemIT {
                            "not valid JSON"));
         cases.add(new Case(Service.FULFILLMENT, "POST", "/inventory/SKU-1/receipts", "text/plain", "{\"quantity\":1}",
                            415, "Content-Type"));
-        for (String quantity : List.of("0", "-3", "10000000000000", "\"x\"", "null")) {
+        for (String quantity : List.of("0", "-3", "10000000000000", "\"x\"", "null", "1.5", "3.0", "\"3\"",
+                                       "2147483648")) {
             cases.add(new Case(Service.FULFILLMENT, "POST", "/inventory/SKU-1/receipts", JSON,
                                "{\"quantity\":" + quantity + "}", 400, "quantity"));
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -70,7 +71,8 @@ class FaultToleranceSystemIT {
     private static final String ORDER_DEADLINE = "20s";
     private static final int COMMAND_RETRIES = 4;
 
-    @TempDir
+    /** Kept when a test fails: the services' logs are in its {@code logs} folder. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
 
     private final Http http = new Http();
@@ -353,7 +355,9 @@ class FaultToleranceSystemIT {
             }
             sleep(Duration.ofSeconds(1));
         }
-        throw new AssertionError("Not quiet after " + QUIET + ": " + (last == null ? "" : last.breaches()));
+        throw new AssertionError("Not quiet after " + QUIET + ": " + (last == null
+                ? "not settled: " + invariants.unsettled(phase.orders, phase.customers, phase.skus)
+                : last.breaches()) + " (logs in " + stack.logDirectory() + ")");
     }
 
     private Invariants invariants() {

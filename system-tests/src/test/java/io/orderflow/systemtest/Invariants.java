@@ -54,24 +54,36 @@ final class Invariants {
      * is nothing left authorized or reserved?
      */
     boolean settled(Map<String, String> placed, List<String> customers, List<String> skus) {
+        return unsettled(placed, customers, skus).isEmpty();
+    }
+
+    /** What keeps {@link #settled} false: orders not ended, credit still authorized, stock still reserved. */
+    List<String> unsettled(Map<String, String> placed, List<String> customers, List<String> skus) {
+        List<String> open = new ArrayList<>();
         long ended = 0;
         for (String customer : customers) {
             for (JsonNode order : http.get(orders + "/orders?customerId=" + customer + "&limit=1000").json()) {
-                if (!TERMINAL.contains(order.path("status").asString())) {
-                    return false;
+                if (TERMINAL.contains(order.path("status").asString())) {
+                    ended++;
+                } else {
+                    open.add("order " + order.path("orderId").asString() + " " + order.path("status").asString());
                 }
-                ended++;
             }
-            if (http.get(payments + "/accounts/" + customer).json().path("authorized").decimalValue().signum() != 0) {
-                return false;
+            BigDecimal authorized = http.get(payments + "/accounts/" + customer).json().path("authorized").decimalValue();
+            if (authorized.signum() != 0) {
+                open.add(customer + " has " + authorized + " authorized");
             }
         }
         for (String sku : skus) {
-            if (http.get(fulfillment + "/inventory/" + sku).json().path("reserved").asLong() != 0) {
-                return false;
+            long reserved = http.get(fulfillment + "/inventory/" + sku).json().path("reserved").asLong();
+            if (reserved != 0) {
+                open.add(sku + " has " + reserved + " reserved");
             }
         }
-        return ended >= placed.size();
+        if (open.isEmpty() && ended < placed.size()) {
+            open.add(ended + " of " + placed.size() + " orders ended");
+        }
+        return open;
     }
 
     /**

@@ -3,19 +3,15 @@ package io.orderflow.platform.ops;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import io.orderflow.platform.axon.Redelivery;
 import io.orderflow.platform.kafka.ReadableRecords;
 import io.orderflow.platform.kafka.UnreadableRecord;
-import io.orderflow.platform.kafka.UnreadableRecordException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -126,23 +122,11 @@ public class DeadLetterOps {
     }
 
     private EnqueueDecision<EventMessage<?>> readAgain(String group, DeadLetter<? extends EventMessage<?>> letter) {
-        if (!(letter.message().getPayload() instanceof UnreadableRecord record)) {
-            return Decisions.requeue(new IllegalStateException("Not an unreadable record"));
-        }
-        EventMessage<?> event = reread.apply(record);
-        if (event.getPayload() instanceof UnreadableRecord still) {
-            return Decisions.requeue(new UnreadableRecordException(still));
-        }
         EventHandlerInvoker handlers = processing.eventProcessor(group, AbstractEventProcessor.class)
                                                  .orElseThrow(() -> new OpsConflictException("No processor " + group))
                                                  .eventHandlerInvoker();
-        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
-        unitOfWork.attachTransaction(transactionManager);
-        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
-            handlers.handle(event, Segment.ROOT_SEGMENT);
-            return null;
-        });
-        return result.isExceptional() ? Decisions.requeue(result.exceptionResult()) : Decisions.evict();
+        return Redelivery.redeliver(letter.message(), reread, transactionManager,
+                                    event -> handlers.handle(event, Segment.ROOT_SEGMENT));
     }
 
     /** Axon's processor of the group's dead letters, or a saga manager that is one. */

@@ -3,6 +3,7 @@ package io.orderflow.platform.saga;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.kafka.UnreadableRecordHandler;
+import io.orderflow.platform.axon.Redelivery;
 import io.orderflow.platform.kafka.UnreadableRecord;
 import io.orderflow.platform.kafka.UnreadableRecordException;
 import org.axonframework.common.property.Property;
@@ -12,19 +13,18 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.axonframework.modelling.saga.repository.SagaStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +47,8 @@ import java.util.function.Predicate;
  * the sequence's events to the saga in order, each in its own transaction, until one still fails.
  */
 public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements SequencedDeadLetterProcessor<EventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolatingSagaManager.class);
 
     private final String associationProperty;
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
@@ -134,6 +136,8 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
         if (event.getPayload() instanceof UnreadableRecord record) {
             queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, new UnreadableRecordException(record)));
             setAside.increment();
+            log.warn("Set aside unreadable record {} for {} {}: {}", record.position(), associationProperty, sequence,
+                     record.error());
             return;
         }
         if (queue.enqueueIfPresent(sequence, () -> new GenericDeadLetter<>(sequence, event))) {
@@ -144,6 +148,8 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
             queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, failed.cause()));
             failures.remove(event.getIdentifier());
             failedAside.increment();
+            log.warn("Set aside {} for {} {} after {} failed attempts: {}", event.getPayloadType().getSimpleName(),
+                     associationProperty, sequence, failed.attempts(), failed.cause().toString());
             return;
         }
         try {
@@ -168,21 +174,8 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
     }
 
     private EnqueueDecision<EventMessage<?>> retry(DeadLetter<? extends EventMessage<?>> letter) {
-        EventMessage<?> event = letter.message();
-        if (event.getPayload() instanceof UnreadableRecord record) {
-            event = reread.apply(record);
-            if (event.getPayload() instanceof UnreadableRecord still) {
-                return Decisions.requeue(new UnreadableRecordException(still));
-            }
-        }
-        EventMessage<?> readable = event;
-        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(readable);
-        unitOfWork.attachTransaction(transactionManager);
-        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
-            super.handle(readable, Segment.ROOT_SEGMENT);
-            return null;
-        });
-        return result.isExceptional() ? Decisions.requeue(result.exceptionResult()) : Decisions.evict();
+        return Redelivery.redeliver(letter.message(), reread, transactionManager,
+                                    event -> super.handle(event, Segment.ROOT_SEGMENT));
     }
 
     /** The event's sequence: its association value, or for an unreadable record naming none, its own position. */

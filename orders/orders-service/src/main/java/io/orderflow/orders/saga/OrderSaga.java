@@ -185,9 +185,15 @@ public class OrderSaga {
         endIfSettled(deadlines);
     }
 
+    /**
+     * Only a dispatch leads to a capture, so a capture counts even before the dispatch is heard of: the batch that
+     * handled the dispatch may have sent the capture and rolled back, and read again, the saga may hear of the capture
+     * (another topic) first. Payments answers a repeated capture with no second event, so ignoring this one would
+     * leave the order waiting for ever.
+     */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(PaymentCapturedEvent event, CommandGateway commands) {
-        if (payment == PaymentState.CAPTURE_REQUESTED) {
+        if (payment == PaymentState.CAPTURE_REQUESTED || payment == PaymentState.AUTHORIZED) {
             payment = PaymentState.CAPTURED;
         }
         advance(commands);

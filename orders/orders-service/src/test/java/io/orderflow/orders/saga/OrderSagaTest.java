@@ -465,6 +465,25 @@ class OrderSagaTest {
     @Nested
     class WhenAMessageArrivesTwiceOrLate {
 
+        /**
+         * The batch that handled the dispatch sent the capture, then rolled back; read again, the saga hears of the
+         * capture (another topic) before the dispatch. Only a dispatch leads to a capture, so it counts.
+         */
+        @Test
+        void completesTheOrderWhenTheCaptureIsHeardOfBeforeTheDispatch() {
+            prepared().andThenAPublished(CAPTURED)
+                      .andThenAPublished(DISPATCHED)
+                      .whenAggregate(ORDER).publishes(SHIPPED)
+                      .expectDispatchedCommands(COMPLETE_ORDER);
+        }
+
+        @Test
+        void capturesNothingTwiceWhenTheCaptureIsHeardOfBeforeTheDispatch() {
+            prepared().andThenAPublished(CAPTURED)
+                      .whenPublishingA(DISPATCHED)
+                      .expectDispatchedCommands(MARK_SHIPPED);
+        }
+
         @Test
         void aDuplicatePlacementSendsNothing() {
             placed().whenAggregate(ORDER).publishes(PLACED)
