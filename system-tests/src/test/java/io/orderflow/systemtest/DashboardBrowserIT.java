@@ -325,13 +325,15 @@ class DashboardBrowserIT {
     private String openAccount(String prefix) {
         String customer = prefix + UUID.randomUUID();
         assertThat(http.post(stack.serviceUrl(Service.PAYMENTS) + "/accounts",
-                             Map.of("customerId", customer, "creditLimit", "1000.00")).status()).isEqualTo(201);
+                             Map.of("customerId", customer, "creditLimit", new BigDecimal("1000.00"))).status())
+                .isEqualTo(201);
         return customer;
     }
 
     private String placeOrder(String customer, String sku) {
         Http.Response response = http.post(stack.serviceUrl(Service.ORDERS) + "/orders", Map.of(
-                "customerId", customer, "lines", List.of(Map.of("sku", sku, "quantity", 2, "unitPrice", "9.95"))));
+                "customerId", customer,
+                "lines", List.of(Map.of("sku", sku, "quantity", 2, "unitPrice", new BigDecimal("9.95")))));
         assertThat(response.status()).isEqualTo(202);
         return response.json().path("orderId").asString();
     }

@@ -106,7 +106,7 @@ class OrdersIT {
         assertThat(as(bobToken, HttpMethod.POST, "/orders/" + orderId + "/cancel", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         String bobForAlice = "{\"customerId\":\"" + alice + "\",\"lines\":[{\"sku\":\"sku-1\",\"quantity\":1,"
-                             + "\"unitPrice\":\"1.00\"}]}";
+                             + "\"unitPrice\":1.00}]}";
         ResponseEntity<String> impersonation = as(bobToken, HttpMethod.POST, "/orders", bobForAlice);
         assertThat(impersonation.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(impersonation.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

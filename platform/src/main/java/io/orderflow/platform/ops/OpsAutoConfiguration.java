@@ -9,6 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import io.orderflow.platform.kafka.KafkaSources;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -53,8 +54,8 @@ import java.util.Set;
 public class OpsAutoConfiguration {
 
     @Bean
-    public OpsStats opsStats() {
-        return new OpsStats();
+    public OpsStats opsStats(MeterRegistry meterRegistry) {
+        return new OpsStats(meterRegistry);
     }
 
     @Bean
@@ -104,10 +105,20 @@ public class OpsAutoConfiguration {
         return new SavepointPerEventHandler(transactionManager);
     }
 
+    /**
+     * Every handler is traced and counted; every batch a processor fails on (a handler, or its commit: the Kafka
+     * publisher fails when the broker does not take its events) is counted and recorded for health, then rethrown,
+     * so the processor rolls back and retries as Axon's default error handler would.
+     */
     @Bean
     public ConfigurerModule handlersAreTracedAndCounted(OpsStats stats) {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (config, processor) -> TraceIds.events(processor, stats));
+        return configurer -> configurer.eventProcessing()
+                                       .registerDefaultHandlerInterceptor(
+                                               (config, processor) -> TraceIds.events(processor, stats))
+                                       .registerDefaultErrorHandler(config -> failure -> {
+                                           stats.eventFailed(failure.eventProcessor(), failure.error());
+                                           PropagatingErrorHandler.instance().handleError(failure);
+                                       });
     }
 
     @Bean

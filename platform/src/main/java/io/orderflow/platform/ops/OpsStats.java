@@ -1,5 +1,8 @@
 package io.orderflow.platform.ops;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.platform.kafka.ReadableRecords;
 
 import java.time.Duration;
@@ -15,6 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * the dashboard turns them into rates.
  */
 public class OpsStats {
+
+    /** Batches a processor failed on (each attempt), by processor. */
+    public static final String EVENTS_FAILED = "orderflow.events.failed";
+
+    private final MeterRegistry meters;
+
+    public OpsStats() {
+        this(new SimpleMeterRegistry());
+    }
+
+    /** @param meters where {@link #EVENTS_FAILED} is counted */
+    public OpsStats(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     private final AtomicLong commandsHandled = new AtomicLong();
     private final AtomicLong commandsFailed = new AtomicLong();
@@ -48,8 +65,13 @@ public class OpsStats {
         }
     }
 
-    /** A processor's handler failed on an event: the processor will retry it (or has set it aside). */
+    /** A processor failed on a batch (a handler, or its commit): it rolls back and retries. */
     public void eventFailed(String processor, Throwable failure) {
+        Counter.builder(EVENTS_FAILED)
+               .description("Batches a processor failed on, each attempt (the Kafka publisher included)")
+               .tag("processor", processor)
+               .register(meters)
+               .increment();
         lastFailure.put(processor, new Failure(System.nanoTime(), ReadableRecords.describe(failure)));
     }
 

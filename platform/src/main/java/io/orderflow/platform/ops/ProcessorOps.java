@@ -1,5 +1,6 @@
 package io.orderflow.platform.ops;
 
+import io.orderflow.platform.kafka.ReadableRecords;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -133,7 +134,7 @@ public class ProcessorOps {
             segments.add(new Segment(status.getSegment().getSegmentId(), status.getSegment().getMask(), position,
                                      status.isCaughtUp(), status.isReplaying(), status.isMerging(),
                                      status.isErrorState(),
-                                     status.getError() == null ? null : String.valueOf(status.getError()), lag));
+                                     status.getError() == null ? null : ReadableRecords.describe(status.getError()), lag));
         }
         segments.sort(Comparator.comparingInt(Segment::segmentId));
         Instant last = stats.lastEventTimestamp(name);

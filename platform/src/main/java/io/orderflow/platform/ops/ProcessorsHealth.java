@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Actuator's {@code eventProcessors} component: {@code DEGRADED} while a processor is not running, one of its
- * segments is in error, its handlers failed within the last {@code lagThreshold}, or it handles events older than
+ * segments is in error, it failed on a batch within the last {@code lagThreshold}, or it handles events older than
  * {@code lagThreshold} — the service answers, but the work behind it does not flow. Its details name each processor
  * concerned and why, and count the dead letters set aside per processing group (those wait for an operator, but
  * do not hold anything else up). {@code DEGRADED} answers HTTP 200 and is not part of readiness: an instance that
@@ -49,7 +49,7 @@ public class ProcessorsHealth implements HealthIndicator {
                      .filter(ProcessorOps.Segment::errorState)
                      .forEach(segment -> why.add("segment " + segment.segmentId() + " in error: " + segment.error()));
             stats.recentFailure(processor.name(), lagThreshold)
-                 .ifPresent(cause -> why.add("handler failed within " + lagThreshold.toSeconds() + " s: " + cause));
+                 .ifPresent(cause -> why.add("failed within " + lagThreshold.toSeconds() + " s: " + cause));
             Duration delay = stats.delay(processor.name(), lagThreshold);
             if (delay.compareTo(lagThreshold) > 0) {
                 why.add("handling events " + delay.toSeconds() + " s old (threshold " + lagThreshold.toSeconds() + " s)");

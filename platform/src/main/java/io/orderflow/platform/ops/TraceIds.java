@@ -41,13 +41,7 @@ final class TraceIds {
             @Override
             public Object handle(@Nonnull UnitOfWork<? extends EventMessage<?>> unitOfWork,
                                  @Nonnull InterceptorChain chain) throws Exception {
-                Object result;
-                try {
-                    result = chain.proceed();
-                } catch (Exception | Error e) {
-                    stats.eventFailed(processor, e);
-                    throw e;
-                }
+                Object result = chain.proceed();
                 stats.eventHandled(processor, unitOfWork.getMessage().getTimestamp());
                 return result;
             }
