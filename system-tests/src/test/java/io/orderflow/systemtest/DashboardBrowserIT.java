@@ -157,6 +157,17 @@ class DashboardBrowserIT {
         String stuck = placeOrder(poisoned, sku);
         awaitOrder(orders, stuck, "CONFIRMED");
 
+        // a stopped processor turns its service's card red, naming it
+        click("#nav-overview");
+        By fulfillmentCard = By.cssSelector("#services .service[data-service='fulfillment']");
+        ui().untilAsserted(() -> {
+            WebElement card = browser.findElement(fulfillmentCard);
+            assertThat(card.findElement(By.cssSelector("h2 .pill.down")).getText()).isEqualTo("DEGRADED");
+            assertThat(card.findElement(By.cssSelector(".processing-problems")).getText())
+                    .contains("auto-dispatch", "not running");
+        });
+        screenshot("overview-degraded");
+
         click("#nav-sagas");
         type("#saga-order-id", stuck);
         click("#saga-search");

@@ -171,6 +171,11 @@ class OrderFlowIT {
         assertThat(meters.get(UnreadableRecordHandler.METER).tag("group", OrderSaga.PROCESSING_GROUP).counter()
                          .count()).isGreaterThanOrEqualTo(1.0);
 
+        Map<String, Object> incident = (Map<String, Object>) order(held).get("incident");
+        assertThat(incident).containsEntry("eventsWaiting", 2);
+        assertThat((String) incident.get("cause")).startsWith("Unreadable record " + PAYMENTS + "/");
+        assertThat(order(other).get("incident")).isNull();
+
         JsonNode stillUnreadable = retry(letters.get(0).path("id").asString());
         assertThat(stillUnreadable.path("processed").asBoolean()).isFalse();
         assertThat(stillUnreadable.path("cause").asString()).contains("Unreadable record");
@@ -182,6 +187,7 @@ class OrderFlowIT {
         assertThat(retried.path("processed").asBoolean()).isTrue();
         assertThat(sagaLetters(held)).isEmpty();
         awaitSaga(held, "payment", "REQUESTED");
+        assertThat(order(held).get("incident")).isNull();
     }
 
     private List<JsonNode> sagaLetters(String orderId) {

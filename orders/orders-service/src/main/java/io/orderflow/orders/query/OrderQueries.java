@@ -16,9 +16,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the orders read model. */
+/**
+ * Reads the orders read model, with each order's incident: the order saga's dead letters of that order, in the
+ * same database (the saga's processing group sequences them by order id).
+ */
 @Repository
 public class OrderQueries {
+
+    private static final String ORDERS_WITH_INCIDENTS = """
+            SELECT s.*, i.cause, i.since, i.waiting FROM order_summary s
+            LEFT JOIN LATERAL (
+                SELECT (array_agg(d.causemessage ORDER BY d.sequenceindex))[1] AS cause,
+                       min(d.enqueuedat) AS since, count(*) AS waiting
+                FROM deadletterentry d
+                WHERE d.processinggroup = 'order-saga' AND d.sequenceidentifier = s.order_id
+            ) i ON i.waiting > 0
+            """;
 
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
     };
@@ -32,7 +45,7 @@ public class OrderQueries {
     }
 
     public Optional<OrderSummary> order(String orderId) {
-        return jdbc.sql("SELECT * FROM order_summary WHERE order_id = ?")
+        return jdbc.sql(ORDERS_WITH_INCIDENTS + "WHERE s.order_id = ?")
                    .param(orderId)
                    .query(this::summary)
                    .optional();
@@ -40,7 +53,7 @@ public class OrderQueries {
 
     /** @return the customer's newest orders first, at most {@code limit} */
     public List<OrderSummary> ordersOfCustomer(String customerId, int limit) {
-        return jdbc.sql("SELECT * FROM order_summary WHERE customer_id = ? ORDER BY placed_at DESC, order_id LIMIT ?")
+        return jdbc.sql(ORDERS_WITH_INCIDENTS + "WHERE s.customer_id = ? ORDER BY s.placed_at DESC, s.order_id LIMIT ?")
                    .params(customerId, limit)
                    .query(this::summary)
                    .list();
@@ -54,7 +67,16 @@ public class OrderQueries {
                                 lines(rs.getString("lines")),
                                 rs.getBigDecimal("total").setScale(2, RoundingMode.UNNECESSARY),
                                 instant(rs.getTimestamp("placed_at")), instant(rs.getTimestamp("updated_at")),
-                                instant(rs.getTimestamp("delivered_at")));
+                                instant(rs.getTimestamp("delivered_at")), incident(rs));
+    }
+
+    private static OrderIncident incident(ResultSet rs) throws SQLException {
+        long waiting = rs.getLong("waiting");
+        if (rs.wasNull() || waiting == 0) {
+            return null;
+        }
+        String since = rs.getString("since");
+        return new OrderIncident(rs.getString("cause"), since == null ? null : Instant.parse(since), waiting);
     }
 
     private List<OrderLine> lines(String value) {
