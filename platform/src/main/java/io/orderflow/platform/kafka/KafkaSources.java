@@ -1,10 +1,14 @@
 package io.orderflow.platform.kafka;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.util.function.Function;
 
 /**
  * Builds the message source a streaming event processor reads another context's topic with. Its position is a
@@ -41,6 +45,17 @@ public class KafkaSources {
                                                        + topics.names());
         }
         return new TopicSource(topic, consumerFactory, fetcher, records, BUFFER_CAPACITY);
+    }
+
+    /**
+     * Reads unreadable records again with the service's sources when it has them (looked up on each call, as the
+     * Kafka sources are built after what uses this); in the Axon Server mode the record stays as it was.
+     */
+    public static Function<UnreadableRecord, EventMessage<?>> rereader(ObjectProvider<KafkaSources> sources) {
+        return record -> {
+            KafkaSources kafka = sources.getIfAvailable();
+            return kafka != null ? kafka.reread(record) : GenericEventMessage.asEventMessage(record);
+        };
     }
 
     /** Reads an unreadable record again (a fixed version may read it): its event, or still an unreadable record. */

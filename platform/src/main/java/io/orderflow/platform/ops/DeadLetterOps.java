@@ -106,19 +106,20 @@ public class DeadLetterOps {
         Predicate<DeadLetter<? extends EventMessage<?>>> sequence =
                 head -> head instanceof JdbcDeadLetter<?> jdbc
                         && jdbc.getSequenceIdentifier().equals(letter.sequenceIdentifier());
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processor(group);
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> saga = sagaManager(group);
         boolean processed;
-        if (processor.isPresent() && processing.sequencedDeadLetterProcessor(group).isEmpty()) {
-            processed = processor.get().process(sequence);
+        if (saga.isPresent()) {
+            processed = saga.get().process(sequence);
         } else if (UnreadableRecord.class.getName().equals(letter.eventType())) {
             processed = queues().get(group).process(sequence, dead -> readAgain(group, dead));
         } else {
-            processed = processor.orElseThrow(() -> new OpsConflictException(group + " has no dead-letter processor"))
-                                 .process(sequence);
+            processed = processing.sequencedDeadLetterProcessor(group)
+                                  .orElseThrow(() -> new OpsConflictException(group + " has no dead-letter processor"))
+                                  .process(sequence);
         }
         long remaining = queues().get(group).sequenceSize(letter.sequenceIdentifier());
-        String cause = find(id).map(Letter::causeMessage).orElse(null);
-        return new Retry(id, processed && cause == null && find(id).isEmpty(), remaining, cause);
+        Optional<Letter> left = find(id);
+        return new Retry(id, processed && left.isEmpty(), remaining, left.map(Letter::causeMessage).orElse(null));
     }
 
     private EnqueueDecision<EventMessage<?>> readAgain(String group, DeadLetter<? extends EventMessage<?>> letter) {
@@ -129,13 +130,9 @@ public class DeadLetterOps {
                                     event -> handlers.handle(event, Segment.ROOT_SEGMENT));
     }
 
-    /** Axon's processor of the group's dead letters, or a saga manager that is one. */
+    /** The saga manager of the group, if it processes its own dead letters (Axon 4 has none for sagas). */
     @SuppressWarnings("unchecked")
-    private Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor(String group) {
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> axons = processing.sequencedDeadLetterProcessor(group);
-        if (axons.isPresent()) {
-            return axons;
-        }
+    private Optional<SequencedDeadLetterProcessor<EventMessage<?>>> sagaManager(String group) {
         return processing.sagaConfigurations().stream()
                          .filter(saga -> saga.processingGroup().equals(group))
                          .map(saga -> saga.manager())

@@ -8,7 +8,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import io.orderflow.platform.kafka.KafkaSources;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -151,9 +150,9 @@ public class OpsAutoConfiguration {
     /** Actuator's {@code eventProcessors} component, {@code DEGRADED} while events do not flow. */
     @Bean
     public ProcessorsHealth eventProcessorsHealthIndicator(
-            ProcessorOps processors, DeadLetterOps deadLetters, OpsStats stats,
+            @Lazy EventProcessingConfiguration processing, DeadLetterOps deadLetters, OpsStats stats,
             @Value("${orderflow.ops.processor-lag-threshold:30s}") java.time.Duration lagThreshold) {
-        return new ProcessorsHealth(processors, deadLetters, stats, lagThreshold);
+        return new ProcessorsHealth(processing, deadLetters, stats, lagThreshold);
     }
 
     @Bean
@@ -169,10 +168,8 @@ public class OpsAutoConfiguration {
                                        @Qualifier("eventSerializer") Serializer eventSerializer,
                                        TransactionManager transactionManager,
                                        ObjectProvider<KafkaSources> kafkaSources) {
-        return new DeadLetterOps(processing, objectMapper, eventSerializer, transactionManager, record -> {
-            KafkaSources kafka = kafkaSources.getIfAvailable();
-            return kafka != null ? kafka.reread(record) : GenericEventMessage.asEventMessage(record);
-        });
+        return new DeadLetterOps(processing, objectMapper, eventSerializer, transactionManager,
+                                 KafkaSources.rereader(kafkaSources));
     }
 
     @Bean

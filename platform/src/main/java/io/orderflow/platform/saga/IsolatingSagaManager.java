@@ -169,10 +169,6 @@ public class IsolatingSagaManager<T> extends AnnotatedSagaManager<T> implements 
         return queue.process(sequenceFilter, this::retry);
     }
 
-    public SequencedDeadLetterQueue<EventMessage<?>> queue() {
-        return queue;
-    }
-
     private EnqueueDecision<EventMessage<?>> retry(DeadLetter<? extends EventMessage<?>> letter) {
         return Redelivery.redeliver(letter.message(), reread, transactionManager,
                                     event -> super.handle(event, Segment.ROOT_SEGMENT));

@@ -4,12 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.orders.command.DeliveryRecorder;
 import io.orderflow.orders.saga.OrderSaga;
 import io.orderflow.orders.saga.OrderSagaProperties;
-import io.orderflow.platform.kafka.UnreadableRecord;
 import io.orderflow.platform.kafka.UnreadableRecordHandler;
 import io.orderflow.platform.saga.IsolatingSagaManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.springframework.beans.factory.ObjectProvider;
 import io.orderflow.platform.axonserver.AxonServerEventSources;
@@ -24,8 +21,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.function.Function;
 
 /**
  * Where the orders context's event processors read from. The saga needs its own events and the answers of
@@ -68,13 +63,9 @@ public class OrdersConfiguration {
     @Bean
     public ConfigurerModule orderSagaRegistration(SagaStore<Object> sagaStore, ObjectProvider<KafkaSources> kafka,
                                                   OrderSagaProperties properties, MeterRegistry meters) {
-        Function<UnreadableRecord, EventMessage<?>> reread = record -> {
-            KafkaSources sources = kafka.getIfAvailable();
-            return sources != null ? sources.reread(record) : GenericEventMessage.asEventMessage(record);
-        };
         return configurer -> {
             IsolatingSagaManager.register(configurer.eventProcessing(), OrderSaga.class, OrderSaga.ORDER_ID,
-                                          sagaStore, reread, properties.attempts(), meters);
+                                          sagaStore, KafkaSources.rereader(kafka), properties.attempts(), meters);
             UnreadableRecordHandler.register(configurer.eventProcessing(), DeliveryRecorder.PROCESSING_GROUP,
                                              meters);
         };
